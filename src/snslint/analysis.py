@@ -1,0 +1,220 @@
+"""Morphological analysis of a draft body with Sudachi, plus an NFKC view for pattern rules.
+
+One :class:`sudachipy.Dictionary` (``sudachidict-core``) and one tokenizer per split mode are
+created lazily, once per process, and reused (a Sudachi tokenizer is not thread-safe and cannot
+be pickled: each worker process makes its own). Split mode C (longest units, 木更津市役所 ->
+木更津/市役所) is the default; mode A (shortest units) is computed only when a rule asks.
+
+Sudachi rejects inputs over about 49 KB of UTF-8 and slows down above about 3 KB per call, so
+the body is tokenized in chunks cut at line breaks (and, inside a very long line, after 。 or
+at a hard limit of :data:`CHUNK_CHARS` characters). Morpheme offsets are 0-based character
+offsets into the body.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sudachipy import Tokenizer
+
+CHUNK_CHARS = 1000
+"""Largest piece handed to Sudachi in one call, in characters (at most 4 KB of UTF-8)."""
+
+SENTENCE_ENDS = frozenset("。！？!?\n")
+"""Characters that end a sentence for context windows (Japanese full stops and line breaks)."""
+
+
+class Morpheme(NamedTuple):
+    """One Sudachi morpheme with offsets into the body.
+
+    Attributes:
+        surface: the text as written.
+        begin: 0-based character offset into the body.
+        end: offset just past the morpheme.
+        normalized: Sudachi's normalized form (下さい -> 下さる, ｶﾀｶﾅ -> カタカナ).
+        dictionary: the dictionary (lemma) form (し -> する).
+        reading: the reading in katakana.
+        pos: the six-field part of speech, e.g. ``("名詞", "固有名詞", "地名", "一般", "*", "*")``.
+        sentence: 0-based index of the sentence the morpheme belongs to.
+    """
+
+    surface: str
+    begin: int
+    end: int
+    normalized: str
+    dictionary: str
+    reading: str
+    pos: tuple[str, ...]
+    sentence: int
+
+
+class _Sudachi:
+    """Process-wide lazy holder of the dictionary and one tokenizer per split mode."""
+
+    def __init__(self) -> None:
+        self._dictionary = None
+        self._tokenizers: dict[str, "Tokenizer"] = {}
+
+    def tokenizer(self, mode: str) -> "Tokenizer":
+        tok = self._tokenizers.get(mode)
+        if tok is None:
+            from sudachipy import Dictionary, SplitMode
+
+            if self._dictionary is None:
+                self._dictionary = Dictionary(dict="core")
+            tok = self._dictionary.tokenizer(mode=getattr(SplitMode, mode))
+            self._tokenizers[mode] = tok
+        return tok
+
+
+_SUDACHI = _Sudachi()
+
+
+def dictionary_version() -> str:
+    """Version string of the installed Sudachi dictionary and SudachiPy (for cache keys)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"sudachipy-{version('sudachipy')}+core-{version('sudachidict-core')}"
+    except PackageNotFoundError:  # pragma: no cover - broken install
+        return "unknown"
+
+
+def iter_chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` pieces of at most ``limit`` characters.
+
+    Pieces end after a line break where possible, else after 。, else at the limit. Joining
+    the pieces gives back ``text`` exactly.
+    """
+    start = 0
+    n = len(text)
+    while start < n:
+        stop = min(n, start + limit)
+        if stop < n:
+            cut = text.rfind("\n", start, stop)
+            if cut < start:
+                cut = text.rfind("。", start, stop)
+            if cut >= start:
+                stop = cut + 1
+        yield start, text[start:stop]
+        start = stop
+
+
+def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
+    """Morphemes of ``text`` in split ``mode`` (``"A"``, ``"B"`` or ``"C"``).
+
+    Offsets are characters into ``text``; sentence indices count sentence ends
+    (:data:`SENTENCE_ENDS`) seen before each morpheme.
+    """
+    tok = _SUDACHI.tokenizer(mode)
+    out: list[Morpheme] = []
+    pos_cache: dict[int, tuple[str, ...]] = {}
+    sentence = 0
+    for offset, piece in iter_chunks(text):
+        for m in tok.tokenize(piece):
+            pid = m.part_of_speech_id()
+            pos = pos_cache.get(pid)
+            if pos is None:
+                pos = pos_cache[pid] = tuple(m.part_of_speech())
+            surface = m.surface()
+            out.append(
+                Morpheme(
+                    surface,
+                    offset + m.begin(),
+                    offset + m.end(),
+                    m.normalized_form(),
+                    m.dictionary_form(),
+                    m.reading_form(),
+                    pos,
+                    sentence,
+                )
+            )
+            if surface and surface[-1] in SENTENCE_ENDS:
+                sentence += 1
+    return out
+
+
+@dataclass(frozen=True)
+class NormalizedView:
+    """An NFKC-normalized copy of a text with a map back to the original offsets.
+
+    Each original character is normalized on its own (so offsets stay exact), which equals
+    whole-string NFKC for Japanese text in practice (全角 ０-９ and Ａ-Ｚ, ＠, ：, 半角ｶﾅ).
+
+    Attributes:
+        text: the normalized text.
+        origin: ``origin[i]`` is the original offset of normalized character ``i``; one extra
+            entry at the end holds the original length.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> "NormalizedView":
+        """Build the view of ``original``."""
+        if original.isascii():
+            return cls(original, tuple(range(len(original) + 1)))
+        parts: list[str] = []
+        origin: list[int] = []
+        normalize = unicodedata.normalize
+        for i, ch in enumerate(original):
+            if ch.isascii():
+                parts.append(ch)
+                origin.append(i)
+                continue
+            norm = normalize("NFKC", ch)
+            parts.append(norm)
+            origin.extend([i] * len(norm))
+        origin.append(len(original))
+        return cls("".join(parts), tuple(origin))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalized span ``[start, end)``."""
+        if end <= start:
+            o = self.origin[start]
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass
+class Analysis:
+    """Everything computed from a draft body, each part on first use.
+
+    Attributes:
+        body: the post body (front matter removed).
+    """
+
+    body: str
+
+    @cached_property
+    def morphemes(self) -> list[Morpheme]:
+        """Split-mode C morphemes of the body."""
+        return tokenize(self.body, "C")
+
+    @cached_property
+    def morphemes_a(self) -> list[Morpheme]:
+        """Split-mode A (shortest unit) morphemes of the body."""
+        return tokenize(self.body, "A")
+
+    @cached_property
+    def normalized(self) -> NormalizedView:
+        """The NFKC view of the body, for pattern rules (digits, URLs, e-mail)."""
+        return NormalizedView.of(self.body)
+
+    @cached_property
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """``(start, end)`` body offsets of each sentence, ended by 。！？ or a line break."""
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for i, ch in enumerate(self.body):
+            if ch in SENTENCE_ENDS:
+                bounds.append((start, i + 1))
+                start = i + 1
+        if start < len(self.body):
+            bounds.append((start, len(self.body)))
+        return bounds

@@ -1,0 +1,90 @@
+"""What every rule may read about one draft: :class:`CheckContext` and :class:`PostTime`.
+
+The engine builds one context per draft; rules read it through
+:class:`~snslint.rule.RuleContext`. Everything here is computed once per draft, and the
+Sudachi analysis only when a rule first asks for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from snslint.analysis import Analysis
+from snslint.draft import Draft
+from snslint.policy import Account, Policy, PostingHours
+
+JST = ZoneInfo("Asia/Tokyo")
+"""Japan Standard Time (UTC+9, no daylight saving)."""
+
+PostTimeSource = Literal["option", "front-matter", "clock"]
+
+
+@dataclass(frozen=True)
+class PostTime:
+    """When the draft goes out, and how snslint knows.
+
+    Attributes:
+        at: an aware datetime in the policy's time zone (JST).
+        source: ``"option"`` (``--at``), ``"front-matter"`` (``scheduled_at``) or ``"clock"``
+            (the current time: no schedule was given).
+    """
+
+    at: datetime
+    source: PostTimeSource
+
+    def describe(self, lang: str = "ja") -> str:
+        """E.g. ``2026-11-23 18:30（scheduled_at）``."""
+        stamp = self.at.strftime("%Y-%m-%d %H:%M")
+        label = {
+            "ja": {"option": "--at 指定", "front-matter": "scheduled_at", "clock": "現在時刻"},
+            "en": {"option": "--at", "front-matter": "scheduled_at", "clock": "current time"},
+        }["en" if lang == "en" else "ja"][self.source]
+        return f"{stamp}（{label}）" if lang != "en" else f"{stamp} ({label})"
+
+
+def to_zone(value: datetime, zone: ZoneInfo = JST) -> datetime:
+    """``value`` in ``zone``; a naive datetime is taken to be JST already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    return value.astimezone(zone)
+
+
+@dataclass
+class CheckContext:
+    """One draft, checked against one policy.
+
+    Attributes:
+        draft: the draft.
+        policy: the city's policy.
+        post_time: when it goes out.
+        platform: ``--platform``, else front matter, else the account's platform, or None.
+        lang: report language, ``"ja"`` or ``"en"``.
+    """
+
+    draft: Draft
+    policy: Policy
+    post_time: PostTime
+    platform: str | None = None
+    lang: str = "ja"
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """The body's analysis (morphemes on first use)."""
+        return Analysis(self.draft.body)
+
+    @cached_property
+    def account(self) -> Account | None:
+        """The policy account the draft posts from, if it can be told."""
+        return self.policy.account_for(self.draft.meta.account, self.platform)
+
+    @property
+    def posting_hours(self) -> PostingHours:
+        """The account's own posting hours, else the policy's."""
+        acc = self.account
+        if acc is not None and acc.posting_hours is not None:
+            return acc.posting_hours
+        return self.policy.posting_hours

@@ -1,0 +1,294 @@
+"""Reading drafts: bytes -> text, YAML front matter split off and validated, a line index.
+
+A draft is a ``.txt`` or ``.md`` file whose text is the post body. It may start with YAML front
+matter between two ``---`` lines (see :class:`FrontMatter`). Offsets are 0-based characters
+into the file's text as read with universal newlines (CRLF and CR become LF, as Python's text
+mode does), so line and column numbers are the same whatever the line endings; lines and
+columns are 1-based and count front-matter lines, as the author sees the file.
+
+snslint only ever reads drafts; nothing here opens a file for writing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from snslint.encoding import decode_bytes
+from snslint.errors import InputError
+
+DRAFT_SUFFIXES = (".txt", ".md")
+"""File endings read when a directory is given."""
+
+DEFAULT_MAX_BYTES = 1_000_000
+"""Default size limit of one draft in bytes (a post is a few thousand characters at most)."""
+
+Platform = Literal["x", "facebook", "instagram", "line", "youtube", "threads"]
+PostType = Literal["post", "reply", "share", "dm", "correction"]
+
+
+class ImageRef(BaseModel):
+    """One attached image: its file and its alternative text (代替テキスト)."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str = Field(max_length=1000)
+    alt: str | None = Field(default=None, max_length=2000)
+
+
+class Suppression(BaseModel):
+    """One front-matter suppression: a rule code (or prefix or name) and why it is silenced."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(max_length=100)
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class SnslintBlock(BaseModel):
+    """The ``snslint:`` key of front matter."""
+
+    model_config = ConfigDict(extra="forbid")
+    ignore: list[Suppression] = Field(default_factory=list, max_length=100)
+
+
+class FrontMatter(BaseModel):
+    """The YAML front matter of a draft. Unknown keys are an error.
+
+    Attributes:
+        city: the policy to check against (bundled id, e.g. ``zushi``).
+        platform: where the post goes (x, facebook, instagram, line, youtube, threads;
+            ``twitter`` is read as ``x``).
+        account: the posting account's handle, matched against the policy's accounts.
+        scheduled_at: when it goes out (ISO 8601; a naive time is JST).
+        type: post, reply, share, dm or correction.
+        emergency: True for a post under the city's emergency exception (災害時など).
+        images: attached images with their alternative text.
+        approved_by: who approved the post (所属長 etc.).
+        reply_to_government: a reply addressed to a government body (goshogawara 第8条2).
+        snslint: suppressions, each with a reason.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    city: str | None = Field(default=None, max_length=100)
+    platform: Platform | None = None
+    account: str | None = Field(default=None, max_length=200)
+    scheduled_at: datetime | None = None
+    type: PostType = "post"
+    emergency: bool = False
+    images: list[ImageRef] = Field(default_factory=list, max_length=100)
+    approved_by: str | None = Field(default=None, max_length=200)
+    reply_to_government: bool = False
+    snslint: SnslintBlock = Field(default_factory=SnslintBlock)
+
+    @field_validator("platform", mode="before")
+    @classmethod
+    def _lower_platform(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = v.strip().lower()
+            return {"twitter": "x"}.get(v, v)
+        return v
+
+
+@dataclass
+class Draft:
+    """One draft as read from disk or stdin.
+
+    Attributes:
+        path: the path as the user gave it (``"-"`` for stdin), used in reports.
+        text: the whole file text, universal newlines, front matter included.
+        encoding: the encoding it was decoded from (``"utf-8"``, ``"shift_jis"`` ...).
+        body_offset: character offset where the body starts (0 without front matter).
+        front_matter: the validated front matter, or None.
+        key_spans: for each top-level front-matter key, the ``(start, end)`` file offsets of
+            its value, so a finding about ``scheduled_at`` can point at it.
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    body_offset: int = 0
+    front_matter: FrontMatter | None = None
+    key_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._line_starts = starts
+
+    @property
+    def body(self) -> str:
+        """The post body: the text after the front matter."""
+        return self.text[self.body_offset :]
+
+    @property
+    def meta(self) -> FrontMatter:
+        """The front matter, or an empty :class:`FrontMatter` when the draft has none."""
+        if self.front_matter is None:
+            self.front_matter = FrontMatter()
+        return self.front_matter
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of a 0-based character offset into :attr:`text`."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its line break."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines in the file."""
+        return len(self._line_starts)
+
+
+def parse_draft(path: str, data: bytes) -> Draft:
+    """Decode ``data`` and split off and validate its front matter.
+
+    Raises:
+        InputError: binary data, undecodable text, broken front-matter YAML, an unknown key
+            or a value of the wrong type (the message names the key and its line).
+    """
+    text, encoding = decode_bytes(path, data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _split_front_matter(path, text, encoding)
+
+
+def _split_front_matter(path: str, text: str, encoding: str) -> Draft:
+    if not text.startswith("---\n") and text.rstrip("\n") != "---":
+        return Draft(path, text, encoding)
+    close = text.find("\n---", 3)
+    while close != -1 and not (close + 4 == len(text) or text[close + 4] == "\n"):
+        close = text.find("\n---", close + 4)
+    if close == -1:
+        raise InputError(
+            "フロントマター（先頭の --- ）が --- で閉じられていません。",
+            "the front matter that starts with --- is not closed by a --- line.",
+            path=path,
+            line=1,
+        )
+    yaml_text = text[4 : close + 1]
+    body_offset = min(len(text), close + 5)
+    import yaml
+
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        raw = yaml.load(yaml_text, Loader=yaml.SafeLoader) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(
+            f"フロントマターのYAMLが読めません（{problem}）。",
+            f"the front matter is not valid YAML ({problem}).",
+            path=path,
+            line=line,
+        ) from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise InputError(
+            "フロントマターは「キー: 値」の形で書いてください。",
+            "the front matter must be a mapping of keys to values.",
+            path=path,
+            line=2,
+        )
+    key_spans: dict[str, tuple[int, int]] = {}
+    key_lines: dict[str, int] = {}
+    if node is not None and hasattr(node, "value") and isinstance(node.value, list):
+        for key_node, value_node in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str):
+                key_spans[key] = (4 + value_node.start_mark.index, 4 + value_node.end_mark.index)
+                key_lines[key] = key_node.start_mark.line + 2
+    try:
+        fm = FrontMatter.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [str(p) for p in err.get("loc", ())]
+        key = loc[0] if loc else ""
+        where = ".".join(loc)
+        if err.get("type") == "extra_forbidden":
+            ja = f"フロントマターに未知のキー「{where}」があります。"
+            en = f"unknown front-matter key '{where}'."
+        else:
+            ja = f"フロントマターの「{where}」の値が正しくありません（{err.get('msg')}）。"
+            en = f"front-matter key '{where}' has a bad value ({err.get('msg')})."
+        raise InputError(ja, en, path=path, line=key_lines.get(key, 2)) from None
+    return Draft(path, text, encoding, body_offset, fm, key_spans)
+
+
+def read_draft(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Draft:
+    """Read one draft from ``path`` (``"-"`` reads stdin).
+
+    Raises:
+        InputError: missing or unreadable file, a file over ``max_bytes``, binary content,
+            undecodable text or bad front matter.
+    """
+    display = str(path)
+    try:
+        if display == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("ファイルが見つかりません。", "file not found.", path=display) from None
+    except IsADirectoryError:
+        raise InputError("ファイルではなくフォルダです。", "is a directory, not a file.", path=display) from None
+    except PermissionError:
+        raise InputError(
+            "ファイルを読む権限がありません。", "permission denied: cannot read the file.", path=display
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"ファイルを読めません（{exc.strerror}）。", f"cannot read the file ({exc.strerror}).", path=display
+        ) from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"投稿の下書きとしては大きすぎます（{max_bytes:,} バイト超）。",
+            f"too large for a post draft (over {max_bytes:,} bytes).",
+            path=display,
+        )
+    return parse_draft(display, data)
+
+
+def iter_draft_paths(paths: list[str]) -> Iterator[str]:
+    """Expand command-line paths into draft paths, in a stable order.
+
+    A file is yielded as given (whatever its ending); ``"-"`` is yielded as is; a directory
+    is walked recursively for ``*.txt`` and ``*.md``, sorted, skipping hidden folders and
+    files and never following a symlinked folder twice (no symlink loops). A missing path is
+    yielded too, so reading it reports the error in order.
+    """
+    for given in paths:
+        if given == "-" or not os.path.isdir(given):
+            yield given
+            continue
+        seen: set[tuple[int, int]] = set()
+        for root, dirs, files in os.walk(given, followlinks=True):
+            st = os.stat(root)
+            ident = (st.st_dev, st.st_ino)
+            if ident in seen:
+                dirs[:] = []
+                continue
+            seen.add(ident)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or not name.endswith(DRAFT_SUFFIXES):
+                    continue
+                yield os.path.join(root, name)

@@ -1,0 +1,165 @@
+"""The engine: run a policy's rules over drafts and collect findings.
+
+:func:`check_path` reads one path and never raises for bad input: an unreadable draft becomes
+a :class:`FileResult` with ``error`` set, so a directory run checks every other file and the
+CLI still exits 2. Findings come back sorted (path, offset, code): the same input always gives
+the same findings in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from snslint.context import JST, CheckContext, PostTime, to_zone
+from snslint.draft import DEFAULT_MAX_BYTES, Draft, read_draft
+from snslint.errors import PolicyError, SnslintError
+from snslint.findings import Finding
+from snslint.policy import Policy, RuleConfig, load_bundled
+from snslint.registry import registry
+from snslint.rule import Rule, RuleContext
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """How to check, from the command line and config.
+
+    Attributes:
+        at: the post time given with ``--at`` (aware or naive JST), or None.
+        platform: ``--platform``, or None.
+        select: codes to run instead of the policy's set (``--select``), or None.
+        ignore: codes never to run (``--ignore``).
+        lang: report language.
+        max_bytes: largest draft read, in bytes.
+    """
+
+    at: datetime | None = None
+    platform: str | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    lang: str = "ja"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class FileResult:
+    """The outcome for one path.
+
+    Attributes:
+        path: as given.
+        findings: sorted findings (empty when ``error`` is set).
+        error: why the file could not be checked, or None.
+        encoding: the encoding the draft was read in.
+        policy_id: the policy it was checked against.
+        post_time: the post time used, or None when the file was not checked.
+        redactions: ``(start, end, masked)`` file spans of personal data and secrets, for
+            reporters that show source lines.
+        draft: the draft itself (for reporters that show source lines); not serialized.
+    """
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: SnslintError | None = None
+    encoding: str = "utf-8"
+    policy_id: str = ""
+    post_time: PostTime | None = None
+    redactions: list[tuple[int, int, str]] = field(default_factory=list)
+    draft: Draft | None = None
+
+
+def active_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, RuleConfig | None]]:
+    """The rules to run for ``policy``, each with its policy entry, in code order.
+
+    Without ``--select`` these are the rules the policy enables; with it, exactly the
+    selected ones (a rule the policy turns off or omits runs at its default severity).
+    ``--ignore`` removes rules in both cases.
+    """
+    out: list[tuple[Rule, RuleConfig | None]] = []
+    for code, rule in registry().items():
+        if code in options.ignore:
+            continue
+        cfg = policy.rule(code)
+        if options.select is not None:
+            if code in options.select:
+                out.append((rule, cfg if cfg is not None and cfg.enabled else None))
+        elif cfg is not None and cfg.enabled:
+            out.append((rule, cfg))
+    return out
+
+
+def post_time_for(draft: Draft, options: CheckOptions, now: datetime | None = None) -> PostTime:
+    """``--at``, else the draft's ``scheduled_at``, else the current time, in JST."""
+    if options.at is not None:
+        return PostTime(to_zone(options.at), "option")
+    if draft.meta.scheduled_at is not None:
+        return PostTime(to_zone(draft.meta.scheduled_at), "front-matter")
+    return PostTime(to_zone(now) if now else datetime.now(JST), "clock")
+
+
+def check_draft(draft: Draft, policy: Policy, options: CheckOptions, now: datetime | None = None) -> FileResult:
+    """All findings of ``policy``'s active rules in ``draft``, sorted."""
+    ctx = CheckContext(
+        draft=draft,
+        policy=policy,
+        post_time=post_time_for(draft, options, now),
+        platform=options.platform or draft.meta.platform,
+        lang=options.lang,
+    )
+    if ctx.platform is None and ctx.account is not None:
+        ctx.platform = ctx.account.platform
+    findings: list[Finding] = []
+    for rule, cfg in active_rules(policy, options):
+        findings.extend(rule.check(RuleContext(rule, cfg, ctx)))
+    findings.sort(key=Finding.sort_key)
+    redactions = [(f.start, f.end, f.text) for f in findings if f.sensitive]
+    return FileResult(
+        path=draft.path,
+        findings=findings,
+        encoding=draft.encoding,
+        policy_id=policy.id,
+        post_time=ctx.post_time,
+        redactions=redactions,
+        draft=draft,
+    )
+
+
+PolicyChooser = Callable[[Draft], Policy]
+"""Picks the policy for a draft (the CLI's ``--city``/``--policy``, else front matter)."""
+
+
+def choose_policy(explicit: Policy | None, default_city: str | None = None) -> PolicyChooser:
+    """A :data:`PolicyChooser`: ``explicit`` if given, else the draft's ``city:``, else
+    ``default_city``.
+
+    The returned function raises :class:`~snslint.errors.PolicyError` when none applies or
+    the front matter names an unknown city.
+    """
+
+    def chooser(draft: Draft) -> Policy:
+        if explicit is not None:
+            return explicit
+        city = draft.meta.city or default_city
+        if not city:
+            raise PolicyError(
+                "どの市のポリシーで検査するか指定してください（--city、--policy、またはフロントマターの city:）。",
+                "say which city's policy to use (--city, --policy, or city: in front matter).",
+                path=draft.path,
+            )
+        try:
+            return load_bundled(city)
+        except PolicyError as exc:
+            exc.path = exc.path or draft.path
+            raise
+
+    return chooser
+
+
+def check_path(path: str, chooser: PolicyChooser, options: CheckOptions, now: datetime | None = None) -> FileResult:
+    """Read and check one path; input and policy errors come back in ``FileResult.error``."""
+    try:
+        draft = read_draft(path, options.max_bytes)
+        policy = chooser(draft)
+    except SnslintError as exc:
+        return FileResult(path=path, error=exc)
+    return check_draft(draft, policy, options, now)

@@ -1,0 +1,428 @@
+"""City policies: YAML files validated by pydantic, one per city, in ``policies/``.
+
+A policy says which rules run for a city, at what severity, with which settings, and cites
+the clause of the city's own SNS document for each (see ``policies/README.md`` for the format
+and ``../shared/policy-matrix.md`` for the clauses). ``extends: NAME`` lets a deployment's own
+file override a bundled policy in a few lines: mappings merge key by key, lists and scalars
+replace.
+
+Errors name the file, the line and the field, and exit with code 2
+(:class:`~snslint.errors.PolicyError`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from snslint.errors import PolicyError
+from snslint.findings import Clause, Severity
+from snslint.resources import data_dir
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names in ``datetime.weekday()`` order."""
+
+MAX_POLICY_BYTES = 1_000_000
+
+
+def _rule_entry(value: Any) -> Any:
+    """``off`` / ``warning`` (and YAML's False for a bare off) -> ``{"severity": ...}``."""
+    if value is False:
+        return {"severity": "off"}
+    return {"severity": value} if isinstance(value, str) else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClauseRef(_Model):
+    """A clause of the city's document: its number and its words.
+
+    Attributes:
+        ref: the document's own numbering (``"5(7)"``, ``"第6条"``, ``"第4 4(4)イ"``).
+        text: the clause's words, quoted as in the document.
+        users_list: the clause lists what users may not post; it applies to the city's own
+            posts by analogy (the finding says so).
+    """
+
+    ref: str = Field(min_length=1, max_length=100)
+    text: str = Field(default="", max_length=2000)
+    users_list: bool = False
+
+
+class Source(_Model):
+    """The city's source document.
+
+    Attributes:
+        title: its full title, e.g. ``"五所川原市公式SNSページ運用方針"``.
+        effective: when the version cited took effect, as the document says (e.g.
+            ``"令和8年4月2日"``) or ISO.
+        url: where the city publishes it, if known.
+    """
+
+    title: str = Field(min_length=1, max_length=300)
+    effective: str = Field(default="", max_length=100)
+    url: str | None = Field(default=None, max_length=500)
+
+    @field_validator("effective", mode="before")
+    @classmethod
+    def _date_to_str(cls, v: Any) -> Any:
+        return v.isoformat() if isinstance(v, _dt.date) else v
+
+
+class YearEnd(_Model):
+    """The year-end closure (年末年始), ``MM-DD`` to ``MM-DD`` inclusive, across New Year."""
+
+    start: str = Field(default="12-29", pattern=r"^\d\d-\d\d$")
+    end: str = Field(default="01-03", pattern=r"^\d\d-\d\d$")
+
+    def contains(self, day: _dt.date) -> bool:
+        """True if ``day`` falls in the closure."""
+        md = f"{day.month:02d}-{day.day:02d}"
+        if self.start <= self.end:
+            return self.start <= md <= self.end
+        return md >= self.start or md <= self.end
+
+
+class ClosedDays(_Model):
+    """Days the office is closed (閉庁日) besides the weekdays outside ``days``.
+
+    Attributes:
+        national_holidays: closed on 国民の祝日 and 振替休日 / 国民の休日 (jpholiday).
+        year_end: the year-end closure, or None for none.
+        dates: further closed dates (ISO).
+    """
+
+    national_holidays: bool = True
+    year_end: YearEnd | None = Field(default_factory=YearEnd)
+    dates: list[_dt.date] = Field(default_factory=list, max_length=1000)
+
+
+class PostingHours(_Model):
+    """When posts may go out, in the policy's time zone (JST).
+
+    Attributes:
+        days: open weekdays (``mon`` ... ``sun``).
+        start: first allowed minute, inclusive (``"08:30"``).
+        end: last allowed minute, inclusive (``"17:15"``).
+        closed: closed days.
+        clause: the clause that sets the hours.
+        exception: the clause that allows posting outside them (emergencies).
+    """
+
+    days: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
+    start: _dt.time = _dt.time(8, 30)
+    end: _dt.time = _dt.time(17, 15)
+    closed: ClosedDays = Field(default_factory=ClosedDays)
+    clause: ClauseRef | None = None
+    exception: ClauseRef | None = None
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> "PostingHours":
+        if self.start > self.end:
+            raise ValueError("start must not be after end")
+        return self
+
+
+class Account(_Model):
+    """One official account of the city.
+
+    Attributes:
+        platform: x, facebook, instagram, line, youtube or threads.
+        handle: the account name (``@kisarazu_city``).
+        url: the account's URL (never an external link).
+        posting_hours: this account's own hours, overriding the policy's.
+        replies: False when the account does not reply to comments.
+    """
+
+    platform: Literal["x", "facebook", "instagram", "line", "youtube", "threads"]
+    handle: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=500)
+    posting_hours: PostingHours | None = None
+    replies: bool | None = None
+    note: str = Field(default="", max_length=2000)
+
+
+class Contacts(_Model):
+    """Contacts the city publishes itself: never personal data.
+
+    Attributes:
+        phones: phone and fax numbers as written (digits are compared).
+        mail_domains: domains of official e-mail addresses (subdomains included).
+    """
+
+    phones: list[str] = Field(default_factory=list, max_length=1000)
+    mail_domains: list[str] = Field(default_factory=list, max_length=1000)
+
+
+class RuleConfig(_Model):
+    """One rule's entry in a policy.
+
+    Attributes:
+        severity: ``error``, ``warning``, ``info``, or ``off``.
+        clause: the clause of the city's document the rule rests on. An ``error`` needs one.
+        settings: rule-specific settings, validated by the rule's ``Settings`` model.
+        extra_terms: extra lexicon entries a city adds (content rules), same format as
+            ``rules/*.yaml``.
+        note: a remark for the reader of the policy file.
+    """
+
+    severity: Severity | Literal["off"] = "warning"
+    clause: ClauseRef | None = None
+    settings: dict[str, Any] = Field(default_factory=dict)
+    extra_terms: list[dict[str, Any]] = Field(default_factory=list, max_length=5000)
+    note: str = Field(default="", max_length=2000)
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _yaml_off(cls, v: Any) -> Any:
+        """YAML 1.1 reads a bare ``off`` as False."""
+        return "off" if v is False else v
+
+    @property
+    def enabled(self) -> bool:
+        """False when the policy turns the rule off."""
+        return self.severity != "off"
+
+
+class Policy(_Model):
+    """A city's policy, validated.
+
+    Attributes:
+        id: short name (``kisarazu``); the bundled file is ``policies/<id>.yaml``.
+        name: the city's name in Japanese (``木更津市``).
+        name_en: the city's name in English (``Kisarazu City``).
+        source: the source document.
+        extends: the bundled policy this one was built on, if any.
+        timezone: IANA zone of the times in the policy (``Asia/Tokyo``).
+        official_domains: the city's own web domains (subdomains included).
+        trusted_domains: other domains that are not "external" (partners, 国 and 県).
+        official_contacts: the city's published phones and mail domains.
+        accounts: the city's official accounts.
+        posting_hours: the default posting hours.
+        rules: rule code -> its configuration.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)
+    name: str = Field(min_length=1, max_length=100)
+    name_en: str = Field(default="", max_length=100)
+    source: Source
+    extends: str | None = None
+    timezone: str = "Asia/Tokyo"
+    official_domains: list[str] = Field(default_factory=list, max_length=1000)
+    trusted_domains: list[str] = Field(default_factory=list, max_length=5000)
+    official_contacts: Contacts = Field(default_factory=Contacts)
+    accounts: list[Account] = Field(default_factory=list, max_length=200)
+    posting_hours: PostingHours = Field(default_factory=PostingHours)
+    rules: dict[str, RuleConfig] = Field(default_factory=dict)
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _shorthand(cls, v: Any) -> Any:
+        """``CODE: off`` / ``CODE: warning`` is short for ``CODE: {severity: ...}``."""
+        if isinstance(v, dict):
+            return {k: _rule_entry(c) for k, c in v.items()}
+        return v
+
+    def rule(self, code: str) -> RuleConfig | None:
+        """The policy's configuration of ``code``, or None when it does not mention it."""
+        return self.rules.get(code)
+
+    def clause(self, ref: ClauseRef | None) -> Clause | None:
+        """A finding's :class:`Clause` from a policy clause reference (adds the title)."""
+        if ref is None:
+            return None
+        return Clause(ref=ref.ref, text=ref.text, document=self.source.title, users_list=ref.users_list)
+
+    def account_for(self, handle: str | None, platform: str | None) -> Account | None:
+        """The account a draft posts from: by handle, else the only one on its platform."""
+        if handle:
+            want = handle.lstrip("@").lower()
+            for acc in self.accounts:
+                if acc.handle and acc.handle.lstrip("@").lower() == want:
+                    return acc
+        if platform:
+            on_platform = [a for a in self.accounts if a.platform == platform]
+            if len(on_platform) == 1:
+                return on_platform[0]
+        return None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def bundled_ids() -> list[str]:
+    """Ids of the bundled policies, sorted."""
+    return sorted(p.stem for p in data_dir("policies").glob("*.yaml"))
+
+
+def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
+    """Parse a policy file; returns ``(data, node)`` where node keeps line numbers."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PolicyError("ポリシーファイルが見つかりません。", "policy file not found.", path=display) from None
+    except OSError as exc:
+        raise PolicyError(
+            f"ポリシーファイルを読めません（{exc.strerror}）。", f"cannot read the policy file ({exc.strerror}).", path=display
+        ) from None
+    if len(raw) > MAX_POLICY_BYTES:
+        raise PolicyError("ポリシーファイルが大きすぎます。", "policy file is too large.", path=display)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PolicyError(
+            "ポリシーファイルは UTF-8 で保存してください。", "the policy file must be UTF-8.", path=display
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "syntax error"
+        raise PolicyError(
+            f"ポリシーのYAMLが読めません（{problem}）。",
+            f"the policy is not valid YAML ({problem}).",
+            path=display,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    if not isinstance(data, dict):
+        raise PolicyError(
+            "ポリシーは「キー: 値」の形のYAMLで書いてください。", "the policy must be a YAML mapping.", path=display, line=1
+        )
+    return data, node
+
+
+def _line_of(node: Any, loc: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at pydantic error location ``loc``, as near as known."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if node is None:
+            break
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if k.value == str(part):
+                    nxt = v
+                    line = k.start_mark.line + 1
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _merge(base: Any, over: Any) -> Any:
+    """Deep merge for ``extends``: mappings merge by key, everything else replaces."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for k, v in over.items():
+            out[k] = _merge(base.get(k), v) if k in base else v
+        return out
+    return over
+
+
+def _validate(data: dict[str, Any], node: Any, display: str) -> Policy:
+    try:
+        policy = Policy.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
+        field = ".".join(str(p) for p in loc) or "(top level)"
+        if err.get("type") == "extra_forbidden":
+            ja = f"ポリシーに未知のキー「{field}」があります。"
+            en = f"unknown policy key '{field}'."
+        else:
+            ja = f"ポリシーの「{field}」が正しくありません（{err.get('msg')}）。"
+            en = f"policy field '{field}' is invalid ({err.get('msg')})."
+        raise PolicyError(ja, en, path=display, line=_line_of(node, loc)) from None
+    _check_rules(policy, node, display)
+    return policy
+
+
+def _check_rules(policy: Policy, node: Any, display: str) -> None:
+    """Every rule code must be known; settings valid; an error must cite a clause."""
+    from snslint.registry import registry
+
+    rules = registry()
+    for code, cfg in policy.rules.items():
+        line = _line_of(node, ("rules", code))
+        rule = rules.get(code)
+        if rule is None:
+            raise PolicyError(
+                f"未知のルールコード「{code}」です（`snslint rules` で一覧を表示）。",
+                f"unknown rule code '{code}' (see `snslint rules`).",
+                path=display,
+                line=line,
+            )
+        if cfg.severity == "error" and cfg.clause is None:
+            raise PolicyError(
+                f"ルール {code} をエラーにするには、根拠となる条項（clause）が必要です。",
+                f"rule {code} at severity error must cite a clause.",
+                path=display,
+                line=line,
+            )
+        problem = rule.validate_settings(cfg)
+        if problem:
+            raise PolicyError(
+                f"ルール {code} の設定が正しくありません（{problem}）。",
+                f"rule {code} has bad settings ({problem}).",
+                path=display,
+                line=line,
+            )
+
+
+def load_policy_file(path: str | Path) -> Policy:
+    """Load and validate a policy file; ``extends: NAME`` builds on a bundled policy.
+
+    Raises:
+        PolicyError: unreadable file, broken YAML, schema error, unknown rule code, an
+            error-level rule without a clause, unknown ``extends`` target.
+    """
+    path = Path(path)
+    display = str(path)
+    data, node = _read_yaml(path, display)
+    parent = data.get("extends")
+    if parent:
+        if not isinstance(parent, str) or parent not in bundled_ids():
+            raise PolicyError(
+                f"extends に指定された市「{parent}」の同梱ポリシーがありません（{', '.join(bundled_ids())}）。",
+                f"extends names no bundled policy: '{parent}' (choose from {', '.join(bundled_ids())}).",
+                path=display,
+                line=_line_of(node, ("extends",)),
+            )
+        base, _ = _read_yaml(data_dir("policies") / f"{parent}.yaml", f"{parent}.yaml")
+        base.pop("extends", None)
+        if isinstance(data.get("rules"), dict) and isinstance(base.get("rules"), dict):
+            data = dict(data)
+            data["rules"] = {k: _rule_entry(v) for k, v in data["rules"].items()}
+            base["rules"] = {k: _rule_entry(v) for k, v in base["rules"].items()}
+        data = _merge(base, data)
+    return _validate(data, node, display)
+
+
+@lru_cache(maxsize=None)
+def load_bundled(city: str) -> Policy:
+    """Load the bundled policy of ``city`` (an id such as ``"kagoshima"``).
+
+    Raises:
+        PolicyError: no bundled policy has that id (the message lists the ids).
+    """
+    ids = bundled_ids()
+    if city not in ids:
+        raise PolicyError(
+            f"市「{city}」のポリシーは同梱されていません。次から選んでください: {', '.join(ids)}",
+            f"unknown city '{city}'. Choose one of: {', '.join(ids)}",
+        )
+    return load_policy_file(data_dir("policies") / f"{city}.yaml")
