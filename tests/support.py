@@ -1,0 +1,49 @@
+"""Shared test helpers: run a draft's text through the real engine with a bundled policy.
+
+``FIXED_NOW`` is a plain open weekday noon (水曜日 2026-12-02 12:00 JST) so that tests never
+depend on the clock; pass ``at=`` for timing cases.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from snslint.context import JST
+from snslint.draft import parse_draft
+from snslint.engine import CheckOptions, FileResult, check_draft
+from snslint.findings import Finding
+from snslint.policy import load_bundled
+from snslint.registry import resolve
+
+FIXED_NOW = datetime(2026, 12, 2, 12, 0, tzinfo=JST)
+
+
+def result(
+    text: str,
+    city: str = "kisarazu",
+    *,
+    at: str | None = None,
+    select: str | None = None,
+    ignore: str | None = None,
+    platform: str | None = None,
+    path: str = "draft.txt",
+) -> FileResult:
+    """Check ``text`` (a whole draft file) against the bundled policy of ``city``."""
+    draft = parse_draft(path, text.encode("utf-8"))
+    options = CheckOptions(
+        at=datetime.fromisoformat(at) if at else None,
+        platform=platform,
+        select=frozenset(resolve(select.split(","))) if select else None,
+        ignore=frozenset(resolve(ignore.split(","), option="--ignore")) if ignore else frozenset(),
+    )
+    return check_draft(draft, load_bundled(city), options, now=FIXED_NOW)
+
+
+def findings(text: str, city: str = "kisarazu", **kw) -> list[Finding]:
+    """The findings of :func:`result`."""
+    return result(text, city, **kw).findings
+
+
+def codes(text: str, city: str = "kisarazu", **kw) -> list[str]:
+    """The codes of the findings, in report order."""
+    return [f.code for f in findings(text, city, **kw)]
