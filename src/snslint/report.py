@@ -1,0 +1,77 @@
+"""The outcome of one run, as reporters and the exit code see it.
+
+:class:`Report` gathers the per-file results after the filters (select/ignore, suppressions,
+``--fail-on``) and answers the questions every reporter asks: counts per severity, which
+files failed to read, and each source line with personal data masked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from snslint.engine import FileResult
+from snslint.findings import Finding, Severity
+
+
+def redact(text: str, offset: int, redactions: list[tuple[int, int, str]]) -> str:
+    """``text`` (which starts at file offset ``offset``) with every redaction span replaced by
+    its masked form. Spans that overlap ``text`` only in part are masked in part, with ``*``.
+    """
+    if not redactions:
+        return text
+    end = offset + len(text)
+    out = text
+    for r_start, r_end, masked in sorted(redactions, reverse=True):
+        if r_end <= offset or r_start >= end:
+            continue
+        a, b = max(r_start, offset) - offset, min(r_end, end) - offset
+        whole = r_start >= offset and r_end <= end
+        out = out[:a] + (masked if whole else "*" * (b - a)) + out[b:]
+    return out
+
+
+@dataclass
+class Report:
+    """All results of one ``snslint check`` run.
+
+    Attributes:
+        results: one per path, in the order checked.
+        lang: ``"ja"`` or ``"en"``.
+        fail_on: the lowest severity that makes the run fail.
+        policy_label: what was checked against (``"goshogawara"``, or a file path).
+    """
+
+    results: list[FileResult]
+    lang: str = "ja"
+    fail_on: Severity = Severity.ERROR
+    policy_label: str = ""
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of every file, in report order."""
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        """Results of files that could not be checked."""
+        return [r for r in self.results if r.error is not None]
+
+    def counts(self) -> dict[str, int]:
+        """``{"error": n, "warning": n, "info": n}``."""
+        c = Counter(f.severity.value for f in self.findings)
+        return {s.value: c.get(s.value, 0) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+    def failing(self) -> list[Finding]:
+        """Findings at or above ``fail_on``."""
+        return [f for f in self.findings if f.severity.rank >= self.fail_on.rank]
+
+    def summary(self) -> dict[str, int]:
+        """Counts for machine formats: files, files_with_findings, input errors, per severity."""
+        return {
+            "files": len(self.results),
+            "files_with_findings": sum(1 for r in self.results if r.findings),
+            "input_errors": len(self.errors),
+            **self.counts(),
+        }

@@ -1,0 +1,75 @@
+"""``--format json``: one JSON document for tools.
+
+Shape::
+
+    {"snslint_version": "0.1.0", "policy": "goshogawara",
+     "findings": [{"path", "code", "name", "severity", "line", "column", "end_line",
+                   "end_column", "start", "end", "text", "message", "clause", "hint"}],
+     "files": [{"path", "policy", "encoding", "post_time", "post_time_source", "error"}],
+     "summary": {"files", "files_with_findings", "input_errors", "error", "warning", "info"}}
+
+``start``/``end`` are 0-based character offsets into the file's text; ``line``/``column``
+1-based (columns in characters); ``end_column`` is exclusive. ``text`` is the matched text as
+written, masked for personal data. ``clause`` is ``{"ref", "text", "document",
+"users_list"}`` or null.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from snslint import __version__
+from snslint.findings import Finding
+from snslint.report import Report
+
+
+def finding_json(f: Finding, lang: str) -> dict[str, Any]:
+    """One finding as the JSON object described above."""
+    return {
+        "path": f.path,
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "message": f.message(lang),
+        "clause": asdict(f.clause) if f.clause else None,
+        "hint": f.hint_in(lang),
+    }
+
+
+def document(report: Report) -> dict[str, Any]:
+    """The whole report as a JSON-ready dict."""
+    lang = report.lang
+    files = []
+    for r in report.results:
+        files.append(
+            {
+                "path": r.path,
+                "policy": r.policy_id or None,
+                "encoding": r.encoding if r.error is None else None,
+                "post_time": r.post_time.at.isoformat() if r.post_time else None,
+                "post_time_source": r.post_time.source if r.post_time else None,
+                "error": (r.error.en if lang == "en" else r.error.ja) if r.error else None,
+            }
+        )
+    return {
+        "snslint_version": __version__,
+        "policy": report.policy_label,
+        "findings": [finding_json(f, lang) for f in report.findings],
+        "files": files,
+        "summary": report.summary(),
+    }
+
+
+def render(report: Report, out: TextIO) -> None:
+    """Write ``report`` as one JSON document (UTF-8, not ASCII-escaped) to ``out``."""
+    json.dump(document(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")

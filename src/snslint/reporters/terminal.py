@@ -1,0 +1,109 @@
+"""``--format rich``: the report for people at a terminal (the default on a TTY).
+
+Per file: a header with the policy and the post time used; per finding: position, severity
+in colour, code and name, the source line with the span underlined (personal data masked,
+widths measured in terminal cells so Japanese text lines up), the message, the clause quoted
+and a hint. A summary line ends the report. Draft text is never interpreted as rich markup.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from snslint.engine import FileResult
+from snslint.findings import Finding, Severity
+from snslint.report import Report, redact
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+
+LABELS = {
+    "ja": {"clause": "根拠", "hint": "ヒント", "no_clause": "根拠条項なし（一般的な注意）", "post_time": "投稿日時"},
+    "en": {"clause": "Clause", "hint": "Hint", "no_clause": "no clause (general caution)", "post_time": "post time"},
+}
+
+
+def _source_lines(result: FileResult, f: Finding) -> list[Text]:
+    """The finding's first line with a caret underline below it, masked."""
+    draft = result.draft
+    if draft is None or f.line > draft.line_count:
+        return []
+    line_start = f.start - (f.column - 1)
+    raw = draft.line_text(f.line)
+    shown = redact(raw, line_start, result.redactions)
+    # Column of the span in the masked line: mask lengths may differ from the raw ones.
+    prefix = redact(raw[: f.column - 1], line_start, [r for r in result.redactions if r[1] <= f.start])
+    if f.sensitive:
+        span_text = f.text
+    else:
+        span_end = f.end - line_start if f.end_line == f.line else len(raw)
+        span_text = redact(raw[f.column - 1 : span_end], f.start, result.redactions)
+    gutter = f"{f.line:>5} │ "
+    src = Text(gutter, style="dim")
+    src.append(shown.replace("\t", " "))
+    pad = " " * cell_len(gutter[:-2]) + "│ " + " " * cell_len(prefix.replace("\t", " "))
+    under = Text(pad, style="dim")
+    under.append("^" * max(1, cell_len(span_text)), style=STYLE[f.severity])
+    return [src, under]
+
+
+def _finding(console: Console, result: FileResult, f: Finding, lang: str) -> None:
+    labels = LABELS[lang]
+    head = Text(f"  {f.line}:{f.column}  ")
+    head.append(f.severity.label_ja if lang == "ja" else f.severity.value, style=STYLE[f.severity])
+    head.append(f"  {f.code} ", style="bold")
+    head.append(f.name, style="dim")
+    console.print(head)
+    for line in _source_lines(result, f):
+        console.print(line, overflow="fold")
+    console.print(Text("    " + f.message(lang)))
+    clause = f.clause.cite(lang) if f.clause else labels["no_clause"]
+    console.print(Text(f"    {labels['clause']}: ", style="dim") + Text(clause))
+    hint = f.hint_in(lang)
+    if hint:
+        console.print(Text(f"    {labels['hint']}: ", style="green") + Text(hint))
+    console.print()
+
+
+def render(report: Report, out: TextIO) -> None:
+    """Write ``report`` for a person to ``out`` (colour only when ``out`` is a terminal)."""
+    console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    lang = report.lang
+    labels = LABELS[lang]
+    for result in report.results:
+        if result.error is not None:
+            console.print(Text(result.error.one_line(), style="bold red"))
+            continue
+        if not result.findings:
+            continue
+        header = Text(result.path, style="bold underline")
+        if result.post_time is not None:
+            header.append(f"  [{result.policy_id}] {labels['post_time']}: {result.post_time.describe(lang)}", style="dim")
+        if result.encoding not in ("utf-8", "utf-8 (BOM)"):
+            header.append(f"  ({result.encoding})", style="dim")
+        console.print(header)
+        for f in result.findings:
+            _finding(console, result, f, lang)
+    c = report.counts()
+    total = sum(c.values())
+    if lang == "en":
+        summary = Text(f"{len(report.results)} files checked, {total} findings: ")
+        parts = [("error", c["error"], Severity.ERROR), ("warning", c["warning"], Severity.WARNING), ("info", c["info"], Severity.INFO)]
+    else:
+        summary = Text(f"{len(report.results)} ファイルを検査、{total} 件: ")
+        parts = [("エラー", c["error"], Severity.ERROR), ("警告", c["warning"], Severity.WARNING), ("情報", c["info"], Severity.INFO)]
+    for i, (label, n, sev) in enumerate(parts):
+        summary.append(f"{label} {n}", style=STYLE[sev] if n else "dim")
+        if i < 2:
+            summary.append("、" if lang == "ja" else ", ")
+    if report.errors:
+        summary.append(
+            f"  読めなかったファイル {len(report.errors)}" if lang == "ja" else f"  unreadable files {len(report.errors)}",
+            style="bold red",
+        )
+    if total == 0 and not report.errors:
+        summary.append("  問題は見つかりませんでした。" if lang == "ja" else "  all clear.", style="green")
+    console.print(summary)
