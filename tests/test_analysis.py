@@ -1,0 +1,68 @@
+"""Sudachi analysis: offsets, normalized forms, token boundaries, chunking, the NFKC view."""
+
+from __future__ import annotations
+
+from snslint.analysis import Analysis, NormalizedView, iter_chunks, tokenize
+
+
+def test_morphemes_keep_character_offsets() -> None:
+    body = "木更津市役所で投票して下さい。"
+    for m in tokenize(body):
+        assert body[m.begin : m.end] == m.surface
+
+
+def test_normalized_and_dictionary_forms() -> None:
+    ms = {m.surface: m for m in tokenize("投票して下さい")}
+    assert ms["下さい"].normalized == "下さる"
+    assert ms["し"].dictionary == "する"
+
+
+def test_token_boundaries_keep_tokyo_out_of_kyoto() -> None:
+    surfaces = [m.surface for m in tokenize("東京都の観光案内")]
+    assert "東京都" in surfaces and "京都" not in surfaces
+
+
+def test_sentence_index_advances_at_full_stops_and_line_breaks() -> None:
+    body = "一文目です。二文目\n三文目"
+    ms = tokenize(body)
+    sentence_at = {m.begin: m.sentence for m in ms}
+    assert sentence_at[0] == 0
+    assert sentence_at[body.index("二")] == 1
+    assert sentence_at[body.index("三")] == 2
+
+
+def test_chunks_rejoin_exactly_and_respect_the_limit() -> None:
+    text = ("お知らせです。" * 300 + "\n") * 5
+    pieces = list(iter_chunks(text, 1000))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 1000 for _, p in pieces)
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+
+
+def test_a_long_body_tokenizes_with_exact_offsets() -> None:
+    body = "市民の皆さまへ。" * 20000  # 160,000 characters, far above Sudachi's per-call limit
+    ms = tokenize(body)
+    assert ms[-1].end == len(body)
+    assert all(body[m.begin : m.end] == m.surface for m in ms[::997])
+
+
+def test_nfkc_view_maps_back_to_original_offsets() -> None:
+    original = "電話：０４６－８７３－１１１１（代表）"
+    view = NormalizedView.of(original)
+    start = view.text.index("046")
+    end = start + len("046-873-1111")
+    assert view.text[start:end] == "046-873-1111"
+    a, b = view.span(start, end)
+    assert original[a:b] == "０４６－８７３－１１１１"
+
+
+def test_nfkc_view_of_expanding_characters() -> None:
+    original = "㈱山田商店の㍻元年"
+    view = NormalizedView.of(original)
+    start = view.text.index("山田")
+    assert original[slice(*view.span(start, start + 2))] == "山田"
+
+
+def test_analysis_sentence_bounds() -> None:
+    a = Analysis("一文目。二文目！\n三")
+    assert [a.body[s:e] for s, e in a.sentence_bounds] == ["一文目。", "二文目！", "\n", "三"]
