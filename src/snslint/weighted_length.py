@@ -1,0 +1,221 @@
+"""X's weighted post length: the twitter-text ``parseTweet`` algorithm under config v3.
+
+X does not count characters: it counts a *weighted length* and accepts a post when that is at
+most 280. Source: twitter-text (twitter/twitter-text, Apache-2.0) ``config/v3.json`` and
+``parseTweet`` (js/src/parseTweet.js, java ``TwitterTextParser``); X Help Center "Counting
+characters". Under config v3:
+
+- code points U+0000-U+10FF, U+2000-U+200D, U+2010-U+201F and U+2032-U+2037 weigh 1 (Latin,
+  Greek, Cyrillic, Hebrew, Arabic ... and general punctuation); every other code point weighs 2
+  (CJK: kana, kanji, full-width forms, ``。「」``, so a Japanese post holds 140 characters);
+- a URL weighs 23 whatever its length (X wraps it in a t.co link);
+- an emoji, including a whole ZWJ, skin-tone, keycap or flag sequence, weighs 2;
+- the text is NFC-normalized first.
+
+The weights are summed in hundredths (``scale`` 100) and truncated to an integer.
+
+URL and emoji *extraction* comes from twitter-text-parser (PyPI ``twitter-text-parser``, a
+Python port of twitter-text whose extractors pass twitter-text's conformance suite
+``conformance/validate.yml``; see ``tests/test_weighted_length.py``). It is reached only through
+:func:`_extractors`, the one place to swap in :mod:`snslint.links` once that module extracts
+URLs the twitter-text way. Known limit: its emoji data is Emoji 12.0 (2019); a ZWJ sequence
+added later (e.g. 🧑‍🧑‍🧒, Emoji 15.1) counts per code point, so such a post may count a few
+more than X does (never fewer).
+
+Units: every length here is in *weighted characters* (X's unit), every offset is a 0-based
+Python ``str`` index (code points) into the text as given, never UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+__all__ = ["TwitterConfig", "CONFIG_V3", "WeightedLength", "measure", "weighted_length"]
+
+
+@dataclass(frozen=True)
+class TwitterConfig:
+    """A twitter-text length configuration (the fields of ``config/vN.json``).
+
+    Attributes:
+        max_weighted_length: the limit in weighted characters (280).
+        scale: weights are in 1/scale units (100).
+        default_weight: weight of a code point outside ``ranges`` and of an emoji (200 = 2).
+        transformed_url_length: weighted length of any URL (23).
+        ranges: ``(first, last, weight)`` code-point ranges, inclusive.
+        emoji_parsing: count an emoji sequence once at ``default_weight`` (v3) rather than per
+            code point (v2).
+    """
+
+    max_weighted_length: int = 280
+    scale: int = 100
+    default_weight: int = 200
+    transformed_url_length: int = 23
+    ranges: tuple[tuple[int, int, int], ...] = (
+        (0x0000, 0x10FF, 100),
+        (0x2000, 0x200D, 100),
+        (0x2010, 0x201F, 100),
+        (0x2032, 0x2037, 100),
+    )
+    emoji_parsing: bool = True
+
+    def weight(self, char: str) -> int:
+        """Weight of one code point in 1/``scale`` units."""
+        cp = ord(char)
+        for first, last, w in self.ranges:
+            if first <= cp <= last:
+                return w
+        return self.default_weight
+
+
+CONFIG_V3 = TwitterConfig()
+"""twitter-text ``config/v3.json`` (X's current counting: 280, CJK 2, URL 23, emoji 2)."""
+
+CONFIG_V2 = TwitterConfig(emoji_parsing=False)
+"""twitter-text ``config/v2.json`` (as v3 without emoji discounting); for the conformance tests."""
+
+_INVALID = frozenset("\ufffe\ufeff\uffff")
+"""Code points that make a post invalid in twitter-text (``invalidCharsGroup``)."""
+
+
+@dataclass(frozen=True)
+class WeightedLength:
+    """The result of :func:`measure`.
+
+    Attributes:
+        length: the weighted length (X's count), an int.
+        limit: the limit it was measured against (weighted characters).
+        valid_end: 0-based offset into the text as given: the text up to here fits within
+            ``limit``; equal to ``len(text)`` when it all fits.
+        urls: ``(start, end)`` offsets of each URL counted as ``transformed_url_length``.
+        invalid_chars: True if the text holds a character X rejects (U+FFFE, U+FEFF, U+FFFF).
+    """
+
+    length: int
+    limit: int
+    valid_end: int
+    urls: tuple[tuple[int, int], ...] = ()
+    invalid_chars: bool = False
+
+    @property
+    def over(self) -> int:
+        """How many weighted characters over the limit (0 when it fits)."""
+        return max(0, self.length - self.limit)
+
+    @property
+    def valid(self) -> bool:
+        """twitter-text's ``valid``: non-empty, within the limit, no invalid characters."""
+        return 0 < self.length <= self.limit and not self.invalid_chars
+
+
+Extractor = Callable[[str], list[tuple[int, int]]]
+
+
+@lru_cache(maxsize=1)
+def _extractors() -> tuple[Extractor, Extractor]:
+    """``(urls, emojis)``: functions giving ``(start, end)`` spans in an NFC text.
+
+    twitter-text-parser 3.0.0 reads its emoji table with ``pkg_resources`` (setuptools), which
+    newer Pythons no longer ship and which warns on import; a one-function stand-in answers
+    that one call from the package's own data while it imports, then is removed again.
+    """
+    shim = None
+    if "pkg_resources" not in sys.modules:
+        shim = types.ModuleType("pkg_resources")
+
+        def resource_string(module: str, name: str) -> bytes:
+            # pkg_resources resolves ``name`` beside the module's file (a module, not a package).
+            return (Path(sys.modules[module].__file__).parent / name).read_bytes()  # type: ignore[arg-type]
+
+        shim.resource_string = resource_string  # type: ignore[attr-defined]
+        sys.modules["pkg_resources"] = shim
+    try:
+        from twitter_text import extract_emojis_with_indices, extract_urls_with_indices
+    finally:
+        if shim is not None and sys.modules.get("pkg_resources") is shim:
+            del sys.modules["pkg_resources"]
+
+    def urls(text: str) -> list[tuple[int, int]]:
+        return [tuple(e["indices"]) for e in extract_urls_with_indices(text)]  # type: ignore[misc]
+
+    def emojis(text: str) -> list[tuple[int, int]]:
+        return [tuple(e["indices"]) for e in extract_emojis_with_indices(text)]  # type: ignore[misc]
+
+    return urls, emojis
+
+
+def _nfc_offsets(text: str, nfc: str) -> Callable[[int], int]:
+    """Map an offset in ``nfc`` (the NFC form of ``text``) back to an offset in ``text``."""
+    if len(nfc) == len(text):
+        return lambda i: i
+
+    def back(i: int) -> int:
+        lo, hi = 0, len(text)
+        while lo < hi:  # largest j with len(NFC(text[:j])) <= i (combining marks stay attached)
+            mid = (lo + hi + 1) // 2
+            if len(unicodedata.normalize("NFC", text[:mid])) <= i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    return back
+
+
+def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = None) -> WeightedLength:
+    """Measure ``text`` as X does (twitter-text ``parseTweet``).
+
+    Args:
+        text: the post text (line endings as LF; CRLF counts as two characters here, as it
+            would after X's own conversion to LF only if the caller converts first).
+        config: the twitter-text configuration (default v3).
+        limit: the limit in weighted characters (default ``config.max_weighted_length``;
+            larger for X Premium long posts).
+
+    Returns:
+        A :class:`WeightedLength`; ``valid_end`` is where the text stops fitting.
+    """
+    limit = config.max_weighted_length if limit is None else limit
+    nfc = unicodedata.normalize("NFC", text)
+    find_urls, find_emojis = _extractors()
+    urls = {s: e for s, e in find_urls(nfc)}
+    emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing else {}
+    cap = limit * config.scale
+    total = 0
+    valid_end = None
+    invalid = False
+    i = 0
+    n = len(nfc)
+    while i < n:
+        if i in urls:
+            end = urls[i]
+            total += config.transformed_url_length * config.scale
+        elif i in emojis:
+            end = emojis[i]
+            total += config.default_weight
+        else:
+            end = i + 1
+            total += config.weight(nfc[i])
+            invalid = invalid or nfc[i] in _INVALID
+        if valid_end is None and total > cap:
+            valid_end = i
+        i = end
+    back = _nfc_offsets(text, nfc)
+    return WeightedLength(
+        length=total // config.scale,
+        limit=limit,
+        valid_end=len(text) if valid_end is None else back(valid_end),
+        urls=tuple((back(s), back(e)) for s, e in sorted(urls.items())),
+        invalid_chars=invalid,
+    )
+
+
+def weighted_length(text: str, config: TwitterConfig = CONFIG_V3) -> int:
+    """X's weighted length of ``text`` (an int in weighted characters)."""
+    return measure(text, config).length

@@ -1,0 +1,101 @@
+"""X's weighted length against twitter-text's own conformance suite, and on Japanese posts.
+
+The suite is ``/work/shared/test-vectors/twitter_text_weighted_length.json``: twitter-text
+conformance/validate.yml @30e2430d (Apache-2.0), 44 cases: v2 (no emoji discount), v3 and the
+directional-marker cases (default = v3).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from snslint.weighted_length import CONFIG_V2, CONFIG_V3, measure, weighted_length
+
+VECTORS = Path(__file__).resolve().parents[1].parent / "shared" / "test-vectors" / "twitter_text_weighted_length.json"
+
+
+def _cases():
+    if not VECTORS.exists():
+        yield pytest.param(None, marks=pytest.mark.skip(reason=f"twitter-text vectors not found at {VECTORS}"))
+        return
+    for i, case in enumerate(json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]):
+        yield pytest.param(case, id=f"{i:02d}-{case['config'][:2]}-{case['description'][:40]}")
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_twitter_text_conformance(case) -> None:
+    config = CONFIG_V2 if case["config"].startswith("v2") else CONFIG_V3
+    got = measure(case["text"], config)
+    assert got.length == case["expected"]["weightedLength"]
+    assert got.valid == case["expected"]["valid"]
+
+
+def test_suite_has_the_v3_cases() -> None:
+    if not VECTORS.exists():
+        pytest.skip(f"twitter-text vectors not found at {VECTORS}")
+    cases = json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]
+    assert sum(c["config"].startswith("v3") for c in cases) == 22
+
+
+def test_japanese_counts_two_per_character() -> None:
+    text = "本日、木更津市役所で防災訓練を行います。"
+    assert weighted_length(text) == 2 * len(text)
+
+
+def test_url_counts_23_whatever_its_length() -> None:
+    url = "https://www.city.kisarazu.lg.jp/soshiki/kikaku/kouhou/page000123.html"
+    got = measure(f"詳しくは {url}")
+    assert got.length == 2 * 4 + 1 + 23
+    start = len("詳しくは ")
+    assert got.urls == ((start, start + len(url)),)
+
+
+def test_url_without_scheme_counts_23() -> None:
+    assert weighted_length("city.zushi.lg.jp") == 23
+
+
+def test_emoji_sequence_counts_two() -> None:
+    assert weighted_length("🌸") == 2
+    assert weighted_length("👨‍👩‍👧") == 2  # one ZWJ family
+    assert weighted_length("🇯🇵") == 2
+
+
+def test_halfwidth_and_fullwidth_digits_differ() -> None:
+    assert weighted_length("2026") == 4
+    assert weighted_length("２０２６") == 8
+
+
+def test_overflow_offset_points_past_the_last_character_that_fits() -> None:
+    text = "あ" * 140 + "いう"
+    got = measure(text)
+    assert (got.length, got.over, got.valid_end) == (284, 4, 140)
+    assert not got.valid
+
+
+def test_exactly_280_is_valid() -> None:
+    got = measure("お" * 140)
+    assert got.length == 280 and got.valid and got.over == 0 and got.valid_end == 140
+
+
+def test_custom_limit_for_long_posts() -> None:
+    got = measure("あ" * 1000, limit=25_000)
+    assert got.valid and got.over == 0
+
+
+def test_offsets_survive_nfc_normalization() -> None:
+    # "が" written as か + combining dakuten (U+3099) is one character after NFC.
+    text = "か\u3099" * 141
+    got = measure(text)
+    assert got.length == 282
+    assert got.valid_end == 280  # 140 composed characters fit = 280 code points as written
+
+
+def test_no_pkg_resources_left_behind() -> None:
+    import sys
+
+    measure("x")
+    mod = sys.modules.get("pkg_resources")
+    assert mod is None or hasattr(mod, "require")  # the real one, never our stand-in
