@@ -298,6 +298,14 @@ def test_ranges_and_lists():
     assert only("蔵書点検 12/8(火)～10(木)\n", "TIME003", at=AT) == []
 
 
+def test_range_end_with_written_year_sets_the_start_year():
+    # the start is last December: 2025-12-29 was a Monday (2026-12-29 is a Tuesday)
+    body = "年末年始の運休：12月29日（月）から令和8年1月4日（日）まで\n"
+    assert only(body, "TIME003", at=AT) == []
+    (f,) = only("年末年始の運休：12月29日（火）から令和8年1月4日（日）まで\n", "TIME003", at=AT)
+    assert "2025年12月29日は月曜日です" in f.message_ja and "前後の日付から" in f.message_ja
+
+
 def test_year_rolls_over_from_december_posts():
     body = "1月5日（火）から通常開庁です。\n"  # 2027-01-05 is a Tuesday; 2026-01-05 was a Monday
     assert only(body, "TIME003", at="2026-12-20T10:00") == []

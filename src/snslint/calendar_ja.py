@@ -201,15 +201,21 @@ class DateMention:
             the day, in a continuation such as ``～3日(木)``) and the weekday.
         day: the date meant.
         stated: the weekday written, 0 = 月 (Monday) ... 6 = 日 (Sunday).
-        year_given: True when the text wrote the year (西暦 or 和暦), False when it was
-            inferred from the post date or an earlier date in the same range.
+        year_from: where the year comes from: ``"text"`` (written, 西暦 or 和暦), ``"range"``
+            (the other end of a range, or the date a continuation follows) or ``"post"``
+            (:func:`infer_year` on the post date).
     """
 
     start: int
     end: int
     day: date
     stated: int
-    year_given: bool
+    year_from: Literal["text", "range", "post"]
+
+    @property
+    def year_given(self) -> bool:
+        """True when the text wrote this date's year itself."""
+        return self.year_from == "text"
 
     @property
     def correct(self) -> bool:
@@ -245,46 +251,59 @@ def _stated(m: re.Match[str]) -> int | None:
     return WEEKDAY_JA.index(wd) if wd else None
 
 
+def _month_day(m: re.Match[str]) -> tuple[int, int]:
+    if m.group("m"):
+        return int(m.group("m")), int(m.group("d"))
+    if m.group("sm"):
+        return int(m.group("sm")), int(m.group("sd"))
+    return int(m.group("dm")), int(m.group("dd"))
+
+
+def _written_year(m: re.Match[str]) -> int | None:
+    """The year the match writes (西暦 or 和暦, 元年 = 1), or None."""
+    if m.group("era"):
+        n = m.group("ey")
+        return ERA_START[m.group("era")] + (0 if n == "元" else int(n) - 1)
+    y = m.group("y") or m.group("sy") or m.group("dy")
+    return int(y) if y else None
+
+
 def find_weekday_dates(text: str, ref: date) -> Iterator[DateMention]:
     """Dates with a weekday in ``text`` (NFKC-normalized: ASCII digits, ``(`` ``)`` ``/``).
 
-    Year: the written one (``2026年``, ``令和8年``, ``令和8(2026)年``, ``2026/12/1``) wins; a date
-    right after another in a range (``12月28日(月)～1月4日(月)``) takes the year of
-    the one before it, rolling over when it is earlier in the year; otherwise
-    :func:`infer_year` on ``ref``. A day-only continuation (``～3日(木)``) takes the month of
-    the date before it, rolling over when the day is smaller. Impossible dates (2月30日,
-    13/1) are skipped, and dates without a weekday are never yielded. Yields in text order.
+    Year: the written one (``2026年``, ``令和8年``, ``令和8(2026)年``, ``2026/12/1``) wins. In a
+    range, a year-less end takes the year of the other end when that one is written or
+    known: ``12月28日(月)～1月4日(月)`` reads both in one season, and
+    ``12月29日(月)から令和8年1月4日(日)`` puts 12月29日 in 2025. Otherwise :func:`infer_year` on
+    ``ref``. A day-only continuation (``～3日(木)``, ``・6日(日)``) takes the month of the date
+    before it, rolling over when the day is smaller. Impossible dates (2月30日, 13/1) are
+    skipped, and dates without a weekday are never yielded. Yields in text order.
     """
+    matches = list(DATE_RE.finditer(text))
     prev: date | None = None
     prev_end = -1
-    for m in DATE_RE.finditer(text):
+    for i, m in enumerate(matches):
         joined = prev is not None and _RANGE_RE.fullmatch(text, prev_end, m.start()) is not None
-        if m.group("m"):
-            month, dd = int(m.group("m")), int(m.group("d"))
-        elif m.group("sm"):
-            month, dd = int(m.group("sm")), int(m.group("sd"))
-        else:
-            month, dd = int(m.group("dm")), int(m.group("dd"))
-        year: int | None
-        given = True
-        if m.group("era"):
-            n = m.group("ey")
-            year = ERA_START[m.group("era")] + (0 if n == "元" else int(n) - 1)
-        elif m.group("y") or m.group("sy") or m.group("dy"):
-            year = int(m.group("y") or m.group("sy") or m.group("dy"))
-        else:
-            given = False
+        month, dd = _month_day(m)
+        year = _written_year(m)
+        source: Literal["text", "range", "post"] = "text" if year is not None else "range"
+        if year is None:
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            nxt_year = _written_year(nxt) if nxt is not None else None
             if joined and prev is not None:
                 year = prev.year if (month, dd) >= (prev.month, prev.day) else prev.year + 1
+            elif nxt is not None and nxt_year is not None and _RANGE_RE.fullmatch(text, m.end(), nxt.start()):
+                year = nxt_year if (month, dd) <= _month_day(nxt) else nxt_year - 1
             else:
                 year = infer_year(month, dd, ref)
+                source = "post"
         when = _make(year, month, dd) if year is not None else None
         if when is None:
             prev, prev_end = None, -1
             continue
         stated = _stated(m)
         if stated is not None:
-            yield DateMention(m.start(), m.end(), when, stated, given)
+            yield DateMention(m.start(), m.end(), when, stated, source)
         prev, prev_end = when, m.end()
         pos = m.end()
         while True:
@@ -297,8 +316,8 @@ def find_weekday_dates(text: str, ref: date) -> Iterator[DateMention]:
                 cm += 1
                 if cm == 13:
                     cy, cm = cy + 1, 1
-            nxt = _make(cy, cm, cd)
-            if nxt is None:
+            nxt_day = _make(cy, cm, cd)
+            if nxt_day is None:
                 break
-            yield DateMention(c.start("d"), c.end(), nxt, _stated(c), given)
-            prev, prev_end, pos = nxt, c.end(), c.end()
+            yield DateMention(c.start("d"), c.end(), nxt_day, _stated(c), "range" if source == "text" else source)
+            prev, prev_end, pos = nxt_day, c.end(), c.end()

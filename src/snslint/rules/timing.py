@@ -262,8 +262,17 @@ class WeekdayMismatch(Rule):
             day = mention.day
             right = day.weekday()
             stated = mention.stated
-            basis_ja = "" if mention.year_given else f"（年の記載がないため、投稿日 {ref:%Y-%m-%d} から{day.year}年と判断）"
-            basis_en = "" if mention.year_given else f" (no year written; read as {day.year} from the post date {ref:%Y-%m-%d})"
+            basis_ja, basis_en = {
+                "text": ("", ""),
+                "range": (
+                    f"（年は前後の日付から{day.year}年と判断）",
+                    f" (year {day.year} taken from the neighbouring date)",
+                ),
+                "post": (
+                    f"（年の記載がないため、投稿日 {ref:%Y-%m-%d} から{day.year}年と判断）",
+                    f" (no year written; read as {day.year} from the post date {ref:%Y-%m-%d})",
+                ),
+            }[mention.year_from]
             yield ctx.finding(
                 start,
                 end,
