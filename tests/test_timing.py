@@ -306,6 +306,16 @@ def test_range_end_with_written_year_sets_the_start_year():
     assert "2025年12月29日は月曜日です" in f.message_ja and "前後の日付から" in f.message_ja
 
 
+def test_relative_year_words():
+    # 2025-12-01 was a Monday; the same day in 2026 is a Tuesday
+    assert only("昨年12月1日（月）の講演会の様子を公開しました。\n", "TIME003", at=AT) == []
+    assert only("去年の12月1日（月）に開催した講演会\n", "TIME003", at=AT) == []
+    (f,) = only("今年12月1日（月）に開催します。\n", "TIME003", at=AT)
+    assert "2026年12月1日は火曜日です" in f.message_ja
+    # 2027-06-01 is a Tuesday
+    assert only("来年6月1日（火）から受付開始\n", "TIME003", at=AT) == []
+
+
 def test_year_rolls_over_from_december_posts():
     body = "1月5日（火）から通常開庁です。\n"  # 2027-01-05 is a Tuesday; 2026-01-05 was a Monday
     assert only(body, "TIME003", at="2026-12-20T10:00") == []

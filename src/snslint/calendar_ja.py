@@ -268,6 +268,11 @@ def _written_year(m: re.Match[str]) -> int | None:
     return int(y) if y else None
 
 
+_RELATIVE_RE = re.compile(r"(?P<rel>昨年|去年|前年|今年|本年|来年|翌年)\s*の?\s*$")
+_RELATIVE = {"昨年": -1, "去年": -1, "前年": -1, "今年": 0, "本年": 0, "来年": 1, "翌年": 1}
+"""昨年12月1日 is the post year - 1, 来年1月5日 the post year + 1 (年度 is left to infer_year)."""
+
+
 def find_weekday_dates(text: str, ref: date) -> Iterator[DateMention]:
     """Dates with a weekday in ``text`` (NFKC-normalized: ASCII digits, ``(`` ``)`` ``/``).
 
@@ -275,7 +280,7 @@ def find_weekday_dates(text: str, ref: date) -> Iterator[DateMention]:
     range, a year-less end takes the year of the other end when that one is written or
     known: ``12月28日(月)～1月4日(月)`` reads both in one season, and
     ``12月29日(月)から令和8年1月4日(日)`` puts 12月29日 in 2025. Otherwise :func:`infer_year` on
-    ``ref``. A day-only continuation (``～3日(木)``, ``・6日(日)``) takes the month of the date
+    ``ref``, or 昨年/今年/来年 written just before it. A day-only continuation (``～3日(木)``, ``・6日(日)``) takes the month of the date
     before it, rolling over when the day is smaller. Impossible dates (2月30日, 13/1) are
     skipped, and dates without a weekday are never yielded. Yields in text order.
     """
@@ -295,7 +300,8 @@ def find_weekday_dates(text: str, ref: date) -> Iterator[DateMention]:
             elif nxt is not None and nxt_year is not None and _RANGE_RE.fullmatch(text, m.end(), nxt.start()):
                 year = nxt_year if (month, dd) <= _month_day(nxt) else nxt_year - 1
             else:
-                year = infer_year(month, dd, ref)
+                rel = _RELATIVE_RE.search(text, max(0, m.start() - 5), m.start())
+                year = ref.year + _RELATIVE[rel.group("rel")] if rel else infer_year(month, dd, ref)
                 source = "post"
         when = _make(year, month, dd) if year is not None else None
         if when is None:
