@@ -1,0 +1,433 @@
+"""Links in a post: find URLs the way X links them, and take their hosts apart.
+
+Extraction follows twitter-text (https://github.com/twitter/twitter-text, Apache-2.0), the
+library X uses to decide what becomes a link: its regular expressions are ported here
+(``extractUrlsWithIndices`` in ``js/src/extractUrlsWithIndices.js`` and the patterns in
+``js/src/regexp/``), so that a draft's links are the ones residents will see. URLs with or
+without ``http(s)://`` are found (``example.com/path``, ``bit.ly/abc``); a scheme-less URL
+needs a real top-level domain, taken from the Public Suffix List shipped inside the
+``publicsuffixlist`` package (MPL-2.0, updated with each release, read offline).
+
+Deliberate differences from twitter-text, for Japanese drafts (all tested):
+
+- A host never contains CJK or full-width punctuation (``、。「」『』（）：！`` ...), general
+  punctuation (``“” … ・ ※``) or ASCII quotes: twitter-text lets a host with a scheme run
+  on through ``。`` into the next sentence (``https://a.jpをご覧ください。詳細はb.com``),
+  here it ends at ``a.jp``.
+- :func:`find_links` also finds URLs typed in full-width characters
+  (``ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ…``), which X does not link but residents read and type; they
+  are marked ``fullwidth=True``.
+
+Offsets are 0-based **character** offsets (Python ``str`` indices, not UTF-16 units or bytes).
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+__all__ = [
+    "Link",
+    "extract_urls",
+    "find_links",
+    "normalize_host",
+    "ascii_host",
+    "is_tld",
+    "registrable_domain",
+    "public_suffix",
+    "host_in",
+    "PUBLIC_BODY_SUFFIXES",
+]
+
+PUBLIC_BODY_SUFFIXES: tuple[str, ...] = ("lg.jp", "go.jp")
+"""Second-level domains that only public bodies can register in Japan: ``lg.jp`` (地方公共団体,
+JPRS 「LG.JPドメイン名」) and ``go.jp`` (政府機関). Their sites serve https and are not
+third parties."""
+
+MAX_TCO_SLUG_LENGTH = 40
+MAX_URL_LENGTH = 4096
+MAX_LABEL_LENGTH = 63
+
+# --------------------------------------------------------------------------- character classes
+# Ported from twitter-text js/src/regexp/*.js (Apache-2.0).
+
+_LATIN_ACCENTS = (
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259"
+    "\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+_CYRILLIC = "\u0400-\u04ff"
+_SPACES = "\x09-\x0d\x20\x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_INVALID = "\ufffe\ufeff\uffff"
+_DIRECTIONAL = "\u202a-\u202e\u061c\u200e\u200f\u2066-\u2069"
+_PUNCT = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
+# Not in twitter-text (see the module docstring): CJK symbols and punctuation, full-width
+# punctuation, general punctuation (quotes, ellipsis, reference mark), katakana middle dot
+# and ASCII control characters. The prolonged sound mark ー (U+30FC) stays a host character.
+_JA_PUNCT = (
+    "\x00-\x08\x0e-\x1f\x7f\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+    "\uff5b-\uff65\u2010-\u2027\u2030-\u205e\u30fb"
+)
+_DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}{_JA_PUNCT}]"
+_NOT_BEFORE_URL = "A-Za-z0-9@\uff20$#\uff03" + _INVALID
+"""A URL never starts right after one of these (twitter-text ``validUrlPrecedingChars``)."""
+
+_PATH_CHAR = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~&|@{_LATIN_ACCENTS}]"
+_BALANCED_PARENS = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
+_PATH_END = rf"(?:[+\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|{_BALANCED_PARENS})"
+_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:{_PATH_CHAR}+/))"
+_QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+_QUERY_END = r"[a-z0-9\-_&=#/]"
+_PUNYCODE = r"(?:xn--[\-0-9a-z]+)"
+# Labels are capped at 63 characters in the pattern itself (a longer one is never a valid
+# host, RFC 1035 2.3.4): this keeps matching linear on long runs of Japanese text, which
+# twitter-text's unbounded pattern is not.
+_SUBDOMAIN = rf"(?:{_DOMAIN_CHAR}(?:(?:[_\-]|{_DOMAIN_CHAR}){{0,61}}{_DOMAIN_CHAR})?\.)"
+_DOMAIN_NAME = rf"(?:{_DOMAIN_CHAR}(?:(?:-|{_DOMAIN_CHAR}){{0,61}}{_DOMAIN_CHAR})?\.)"
+_TLD_END = r"(?=[^a-z0-9@+\-]|$)"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One URL in a text.
+
+    Attributes:
+        start, end: 0-based character offsets of the URL in the text searched, ``[start, end)``.
+        text: the URL exactly as written (``text == searched[start:end]``).
+        scheme: ``"http"`` or ``"https"`` (lowercase), or None when written without one.
+        host: the host as written (``www.City.Kagoshima.lg.jp``, ``ＥＸＡＭＰＬＥ．ｃｏｍ``).
+        hostname: the host normalized by :func:`normalize_host`: NFKC, lowercase, punycode
+            labels decoded (``xn--q9jyb4c`` -> ``みんな``), no trailing dot.
+        port: the port number, or None.
+        path: the path as written, from its ``/`` (``""`` when none).
+        query: the query string as written, from its ``?`` (``""`` when none).
+        fullwidth: True when written in full-width characters (found in the NFKC view; X
+            does not link it).
+    """
+
+    start: int
+    end: int
+    text: str
+    scheme: str | None
+    host: str
+    hostname: str
+    port: int | None = None
+    path: str = ""
+    query: str = ""
+    fullwidth: bool = False
+
+    @property
+    def ascii_hostname(self) -> str | None:
+        """The host in ASCII (IDNA/punycode), or None when it cannot be encoded."""
+        return ascii_host(self.hostname)
+
+    @property
+    def registrable_domain(self) -> str:
+        """The host's registrable domain (``city.kagoshima.lg.jp`` -> ``kagoshima.lg.jp``)."""
+        return registrable_domain(self.hostname)
+
+    @property
+    def path_only(self) -> str:
+        """The path without its fragment (``/a/b.zip#x`` -> ``/a/b.zip``), NFKC-normalized."""
+        return unicodedata.normalize("NFKC", self.path).split("#", 1)[0]
+
+
+# --------------------------------------------------------------------------- public suffix list
+
+
+@lru_cache(maxsize=1)
+def _psl():
+    """The Public Suffix List (ICANN and private sections), parsed once (~60 ms)."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(accept_unknown=False)
+
+
+@lru_cache(maxsize=1)
+def _tlds() -> frozenset[str]:
+    """All top-level domains in the Public Suffix List, lowercase, Unicode and punycode forms."""
+    # The top label of every rule: some TLDs appear only under others (``co.za``, ``*.ck``).
+    # ``_publicsuffix`` is the parsed rule set; the package has no public accessor for it.
+    return frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1] for rule in _psl()._publicsuffix)
+
+
+def is_tld(label: str) -> bool:
+    """True if ``label`` (any case, Unicode or punycode) is a top-level domain in the PSL."""
+    return label.lower() in _tlds()
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a trie: longest alternatives are tried first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        end = "" in node
+        body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(URL pattern, ASCII domain pattern, t.co pattern), compiled once."""
+    tlds = sorted(t for t in _tlds() if not t.startswith("xn--"))
+    tld = f"(?:{_trie_pattern(tlds)}{_TLD_END}|{_PUNYCODE})"
+    url = re.compile(
+        rf"(?<![{_NOT_BEFORE_URL}])"
+        rf"(?P<url>(?P<scheme>https?://)?"
+        rf"(?P<host>{_SUBDOMAIN}*{_DOMAIN_NAME}{tld})"
+        rf"(?::(?P<port>[0-9]+))?"
+        rf"(?P<path>/{_PATH}*)?"
+        rf"(?P<query>\?{_QUERY_CHAR}*{_QUERY_END})?)",
+        re.IGNORECASE,
+    )
+    ascii_domain = re.compile(rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+{tld}", re.IGNORECASE)
+    tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
+    return url, ascii_domain, tco
+
+
+# --------------------------------------------------------------------------- hosts
+
+
+def normalize_host(host: str) -> str:
+    """A host as compared: NFKC, lowercase, punycode labels decoded, no trailing dot.
+
+    ``ＷＷＷ．Ｃｉｔｙ．Ｋａｇｏｓｈｉｍａ．ｌｇ．ｊｐ`` -> ``www.city.kagoshima.lg.jp``;
+    ``xn--r8jz45g.jp`` -> ``例え.jp``. A punycode label that does not decode is kept as it is.
+    """
+    host = unicodedata.normalize("NFKC", host).lower().rstrip(".")
+    if "xn--" not in host:
+        return host
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--") and label.isascii():
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                pass
+        labels.append(label)
+    return ".".join(labels)
+
+
+def ascii_host(host: str) -> str | None:
+    """``host`` in ASCII for DNS (IDNA 2003, Python's ``idna`` codec), or None if it cannot be."""
+    host = normalize_host(host)
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+
+
+def public_suffix(host: str) -> str | None:
+    """The host's public suffix from the PSL (``lg.jp``, ``co.jp``, ``github.io``), or None."""
+    return _psl().publicsuffix(normalize_host(host))
+
+
+def registrable_domain(host: str) -> str:
+    """The registrable domain (public suffix plus one label), or the host itself if none.
+
+    ``www.city.kagoshima.lg.jp`` -> ``kagoshima.lg.jp``; ``a.b.example.co.jp`` ->
+    ``example.co.jp``; ``bit.ly`` -> ``bit.ly``.
+    """
+    host = normalize_host(host)
+    return _psl().privatesuffix(host) or host
+
+
+def host_in(host: str, domains: Iterable[str]) -> str | None:
+    """The first of ``domains`` that ``host`` is or is a subdomain of, else None.
+
+    Both sides are normalized (:func:`normalize_host`); a leading ``*.`` or ``.`` on a domain
+    is ignored. ``host_in("www.city.zushi.lg.jp", ["city.zushi.lg.jp"])`` ->
+    ``"city.zushi.lg.jp"``; ``"evilcity.zushi.lg.jp"`` is not under ``city.zushi.lg.jp``.
+    """
+    h = normalize_host(host)
+    for domain in domains:
+        d = normalize_host(domain.lstrip("*").lstrip("."))
+        if d and (h == d or h.endswith("." + d)):
+            return domain
+    return None
+
+
+def _label_ok(label: str) -> bool:
+    """twitter-text ``idna.toAscii`` per label: 1 to 63 characters once punycode-encoded."""
+    if label.isascii():
+        return 0 < len(label) <= MAX_LABEL_LENGTH
+    try:
+        encoded = "xn--" + label.encode("punycode").decode("ascii")
+    except UnicodeError:
+        return False
+    return len(encoded) <= MAX_LABEL_LENGTH
+
+
+def _host_ok(host: str) -> bool:
+    """twitter-text ``isValidUrl`` on a host: punycode labels are ASCII; labels not too long."""
+    labels = host.split(".")
+    for label in labels:
+        if label[:4].lower() == "xn--" and not label.isascii():
+            return False
+        if not _label_ok(label):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _make(text: str, start: int, end: int, scheme: str | None, host_start: int, host_end: int,
+          port: str | None, path_span: tuple[int, int] | None, query_span: tuple[int, int] | None) -> Link:
+    host = text[host_start:host_end]
+    return Link(
+        start=start,
+        end=end,
+        text=text[start:end],
+        scheme=scheme.split(":")[0].lower() if scheme else None,
+        host=host,
+        hostname=normalize_host(host),
+        port=int(port) if port else None,
+        path=text[path_span[0]:min(path_span[1], end)] if path_span and path_span[0] < end else "",
+        query=text[query_span[0]:min(query_span[1], end)] if query_span and query_span[0] < end else "",
+    )
+
+
+_WINDOW = len("https://") + MAX_LABEL_LENGTH + 1
+
+
+def _matches(url_re: re.Pattern[str], text: str):
+    """``url_re.finditer(text)``, but trying only starts that can reach a dot.
+
+    Every URL has a dot within its first ``_WINDOW`` characters (its scheme, then a label of
+    at most 63 characters), so only the starts just before each dot are tried: linear in
+    the text's length, where a plain scan retries every character of a long run of Japanese.
+    """
+    pos = 0
+    n = len(text)
+    while pos < n:
+        dot = text.find(".", pos)
+        if dot < 0:
+            return
+        found = None
+        for p in range(max(pos, dot - _WINDOW), dot):
+            found = url_re.match(text, p)
+            if found:
+                break
+        if found is None:
+            pos = dot + 1
+            continue
+        yield found
+        pos = found.end()
+
+
+def extract_urls(text: str) -> list[Link]:
+    """The URLs in ``text`` that X links, in order, as twitter-text extracts them.
+
+    Args:
+        text: any text (a post body).
+
+    Returns:
+        :class:`Link` objects with character offsets into ``text``. E-mail addresses, version
+        numbers (``ver.2.0``), decimals (``1.5km``), dotted dates (``令和8.4.1``), file names
+        whose extension is no top-level domain (``tar.bz2``) and ``#tag.com`` / ``@user.com``
+        are not URLs.
+    """
+    if "." not in text:
+        return []
+    url_re, ascii_re, tco_re = _patterns()
+    out: list[Link] = []
+    for m in _matches(url_re, text):
+        start, end = m.span("url")
+        scheme = m.group("scheme")
+        host_start, host_end = m.span("host")
+        host = m.group("host")
+        path_span = m.span("path") if m.group("path") is not None else None
+        query_span = m.span("query") if m.group("query") is not None else None
+        if not scheme:
+            before = text[start - 1] if start else ""
+            if before and before in "-_./":
+                continue
+            last: Link | None = None
+            for am in ascii_re.finditer(host):
+                a_start, a_end = host_start + am.start(), host_start + am.end()
+                last = _make(text, a_start, a_end, None, a_start, a_end, None, None, None)
+                out.append(last)
+            if last is not None and path_span is not None:
+                # twitter-text: only the last ASCII domain takes the path (and what follows)
+                out[-1] = _make(text, last.start, end, None, last.start, last.end, m.group("port"), path_span, query_span)
+            continue
+        tco = tco_re.match(text, start, end)
+        if tco and tco.end() > start:
+            if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
+                continue
+            end = tco.end()
+        if not _host_ok(host) or len(text[start:end]) > MAX_URL_LENGTH:
+            continue
+        out.append(_make(text, start, end, scheme, host_start, host_end, m.group("port"), path_span, query_span))
+    return out
+
+
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3002\uff61]")
+
+
+def find_links(text: str) -> list[Link]:
+    """Every link in a post body: :func:`extract_urls`, plus URLs written in full-width.
+
+    Full-width URLs (``ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ``) are found in the NFKC view of the
+    text and mapped back, so their offsets and ``text`` are the original, full-width ones;
+    they carry ``fullwidth=True``. A full-width URL never overlaps an ordinary one.
+
+    Returns:
+        links sorted by start offset (characters into ``text``).
+    """
+    links = extract_urls(text)
+    if not _FULLWIDTH.search(text):
+        return links
+    from snslint.analysis import NormalizedView
+
+    view = NormalizedView.of(text)
+    for link in extract_urls(view.text):
+        start, end = view.span(link.start, link.end)
+        if any(start < other.end and other.start < end for other in links):
+            continue
+        original = text[start:end]
+        if not _FULLWIDTH.search(original):
+            continue
+        hs, he = view.span(view.text.find(link.host, link.start), view.text.find(link.host, link.start) + len(link.host))
+        path_start = link.start + len(link.text) - len(link.path) - len(link.query) if link.path else None
+        path = ""
+        if link.path:
+            ps, pe = view.span(path_start, path_start + len(link.path))
+            path = text[ps:pe]
+        query = ""
+        if link.query:
+            qs = link.end - len(link.query)
+            a, b = view.span(qs, link.end)
+            query = text[a:b]
+        links.append(
+            Link(
+                start=start,
+                end=end,
+                text=original,
+                scheme=link.scheme,
+                host=text[hs:he],
+                hostname=link.hostname,
+                port=link.port,
+                path=path,
+                query=query,
+                fullwidth=True,
+            )
+        )
+    links.sort(key=lambda lk: lk.start)
+    return links
