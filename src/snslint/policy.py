@@ -124,6 +124,22 @@ class PostingHours(_Model):
     clause: ClauseRef | None = None
     exception: ClauseRef | None = None
 
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _quoted_time(cls, v: Any) -> Any:
+        """YAML 1.1 reads an unquoted ``17:15`` as the number 1035 (base 60): ask for quotes."""
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            raise ValueError('write the time in quotes, e.g. "17:15"')
+        return v
+
+    @field_validator("start", "end")
+    @classmethod
+    def _no_zone(cls, v: _dt.time) -> _dt.time:
+        """Times are in the policy's ``timezone``; an offset would make them incomparable."""
+        if v.tzinfo is not None:
+            raise ValueError("give the time without a UTC offset (the policy's timezone applies)")
+        return v
+
     @model_validator(mode="after")
     def _start_before_end(self) -> "PostingHours":
         if self.start > self.end:
