@@ -54,11 +54,14 @@ def _hours_text(hours: PostingHours) -> tuple[str, str]:
 
 
 def _cite(clause: Clause | None) -> tuple[str, str]:
-    """`` （木更津市… 6）`` style suffixes naming the clause, or empty strings."""
+    """Short ``（条項 6）`` / `` (clause 6)`` suffixes naming the clause, or empty strings.
+
+    Only the clause's number: the finding carries the whole :class:`Clause` (document title
+    and words), which every reporter shows next to the message.
+    """
     if clause is None:
         return "", ""
-    where = f"{clause.document} {clause.ref}".strip()
-    return f"（{where}）", f" ({where})"
+    return f"（条項 {clause.ref}）", f" (clause {clause.ref})"
 
 
 class _TimingRule(Rule):
