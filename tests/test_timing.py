@@ -341,6 +341,7 @@ def test_year_rolls_over_from_december_posts():
         "令和元年5月1日(水)の改元から",
         "12月1日㈫に開催",
         "ver 2026.12.1",
+        "申込締切 12月1日\n月曜日から木曜日は窓口でも受け付けます。",
     ],
 )
 def test_benign_text_is_clean(body):

@@ -166,7 +166,7 @@ _WD_BARE = _WD + r"曜日?"
 
 
 def _weekday(n: str) -> str:
-    return r"(?:" + _WD_PAREN.format(n=n) + r"|\s?" + _WD_BARE.format(n=n + "b") + r")"
+    return r"(?:" + _WD_PAREN.format(n=n) + r"|[ \t]?" + _WD_BARE.format(n=n + "b") + r")"
 
 
 _YEAR = (
@@ -178,12 +178,13 @@ DATE_RE = re.compile(
     r"(?:" + _YEAR + r")?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"|(?:(?P<sy>\d{4})/)?(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/.])"
     r"|(?P<dy>\d{4})\.(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})(?![\d.])"
-    r")\s*" + r"(?:" + _weekday("w") + r")?"
+    r")[ \t]*" + r"(?:" + _weekday("w") + r")?"
 )
 """A date (with or without year) and an optional weekday, in NFKC text."""
 
 CONT_RE = re.compile(
-    r"\s*(?:~|〜|-|‐|–|—|から|・|、|,|及び|および|と)\s*(?P<d>\d{1,2})(?![\d/.月])\s*日?\s*" + _weekday("w")
+    r"[ \t]*(?:~|〜|-|‐|–|—|から|・|、|,|及び|および|と)[ \t]*(?P<d>\d{1,2})(?![\d/.月])[ \t]*日?[ \t]*"
+    + _weekday("w")
 )
 """A day-only continuation after a date: ``～3日(木)``, ``・6日(日)``, ``~3(木)``."""
 
