@@ -1,0 +1,486 @@
+"""Token-aware lexicons for the CAT rules: format, loading, compiling and the matcher.
+
+Format (``rules/catNNN_*.yaml``, one file per category; a city adds entries of the same shape
+under ``rules: {CATnnn: {extra_terms: [...]}}`` in its policy)::
+
+    code: CAT001
+    label: 政治活動・選挙運動          # what the category is called in messages (ja)
+    label_en: political activity
+    unless: [期日前投票, 投票所]        # optional: cancel every entry of the file (same sentence)
+    entries:
+      - term: [候補, 候補者]            # one phrase or a list of variants (the first is shown)
+        strength: strong               # strong -> the city's severity; weak -> one level lower
+        context: [[投票, 一票], [<appeal>]]   # every group needs one hit within `window`
+        window: sentence               # sentence (default) | post | N (morphemes either side)
+        unless: [期日前投票, 明るい選挙]   # any hit within `unless_window` cancels the match
+        unless_window: sentence        # sentence (default) | post | N
+        after_pos: [動詞, 助動詞]        # optional: the morpheme just before must be one of these
+        form: lemma                    # lemma (default) | surface: the terms match only as
+                                       # written (for 死ね, 帰れ: their lemma 死ぬ, 帰る is benign)
+        note: 読む人への説明
+        hint: 代わりに書く言葉（差別語なら中立的な言い方）
+        hint_en: what to write instead
+        examples: {match: [...], no_match: [...]}   # required; the self-tests run them all
+
+Matching (no regular expressions anywhere: phrases are token sequences only, so a city's file
+can never carry a slow or unsafe pattern). Each phrase is tokenized once at load time with
+the process-wide Sudachi tokenizer (split mode C). A phrase matches a run of consecutive draft
+morphemes (mode C) whose Sudachi *normalized* forms, concatenated, equal the phrase's
+normalized forms concatenated, or whose surfaces concatenated equal the phrase as written.
+Normalized forms carry verbs and adjectives to their lemma (下さい/ください -> 下さる, して ->
+為る), so 「投票してください」 and 「投票して下さい」 are one phrase; comparing concatenations
+makes a match independent of how Sudachi happened to split the phrase on its own, and since a
+run starts and ends on morpheme boundaries, 京都 never matches inside 東京都.
+
+Special context tokens: ``<appeal>`` is any imperative or volitional verb form (投票しろ, 投票
+しよう, お越しください) or お願い/願う/頼む; ``<imperative>`` only imperative and volitional forms.
+
+Sentences end at 。！？!? and line breaks (:data:`snslint.analysis.SENTENCE_ENDS`).
+Quoted speech and negation are *not* treated specially: 「"清き一票を"という表現は使えません」
+still matches. Compiled lexicons are cached per process (bundled ones by code, a policy's
+extra terms by their content).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Literal, Sequence, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from snslint.analysis import Morpheme, tokenize
+from snslint.resources import data_dir
+
+SPECIAL_TOKENS = ("<appeal>", "<imperative>")
+"""Context tokens that stand for a class of morphemes rather than a phrase."""
+
+_IMPERATIVE_FORMS = ("命令形", "意志推量形")
+_APPEAL_LEMMAS = frozenset({"願う", "頼む", "願い", "御願い"})
+
+Window = Union[Literal["sentence", "post"], int]
+
+
+# --------------------------------------------------------------------------- the format
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Examples(_Model):
+    """Drafts an entry must match and must not match (run by ``tests/test_lexicons.py``)."""
+
+    match: list[str] = Field(min_length=1, max_length=50)
+    no_match: list[str] = Field(default_factory=list, max_length=50)
+
+
+def _phrase_list(v: Any) -> Any:
+    return [v] if isinstance(v, str) else v
+
+
+class EntrySpec(_Model):
+    """One lexicon entry as written in YAML (see the module docstring for the fields)."""
+
+    term: list[str] = Field(min_length=1, max_length=50)
+    strength: Literal["strong", "weak"] = "strong"
+    context: list[list[str]] = Field(default_factory=list, max_length=5)
+    window: Window = "sentence"
+    unless: list[str] = Field(default_factory=list, max_length=200)
+    unless_window: Window = "sentence"
+    after_pos: list[str] = Field(default_factory=list, max_length=10)
+    form: Literal["lemma", "surface"] = "lemma"
+    note: str = Field(default="", max_length=1000)
+    hint: str = Field(default="", max_length=500)
+    hint_en: str = Field(default="", max_length=500)
+    examples: Examples
+
+    @field_validator("term", "unless", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return _phrase_list(v)
+
+    @field_validator("context", mode="before")
+    @classmethod
+    def _groups(cls, v: Any) -> Any:
+        """``[a, b]`` is one group (any of a, b); ``[[a, b], [c]]`` is two groups (all)."""
+        if isinstance(v, str):
+            return [[v]]
+        if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
+            return [v]
+        return v
+
+    @field_validator("term", "unless")
+    @classmethod
+    def _phrases_ok(cls, v: list[str]) -> list[str]:
+        for p in v:
+            if not p.strip() or len(p) > 60:
+                raise ValueError(f"a phrase must have 1-60 characters: {p!r}")
+            if p in SPECIAL_TOKENS:
+                raise ValueError(f"{p} is only allowed in context")
+        return v
+
+    @field_validator("window", "unless_window")
+    @classmethod
+    def _window_ok(cls, v: Window) -> Window:
+        if isinstance(v, int) and not 1 <= v <= 100:
+            raise ValueError("a window in morphemes must be 1-100")
+        return v
+
+
+class LexiconSpec(_Model):
+    """A lexicon file: one category's entries."""
+
+    code: str = Field(pattern=r"^CAT\d{3}$")
+    label: str = Field(min_length=1, max_length=100)
+    label_en: str = Field(min_length=1, max_length=100)
+    description: str = Field(default="", max_length=2000)
+    unless: list[str] = Field(default_factory=list, max_length=500)
+    unless_window: Window = "sentence"
+    entries: list[EntrySpec] = Field(default_factory=list, max_length=5000)
+
+    @field_validator("unless", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return _phrase_list(v)
+
+
+# --------------------------------------------------------------------------- compiled form
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase compiled to its two keys, or a special token.
+
+    Attributes:
+        text: as written in the lexicon.
+        norm: the phrase's Sudachi normalized forms, concatenated.
+        surface: the phrase as written (surfaces concatenated).
+        special: ``"<appeal>"`` / ``"<imperative>"``, else None.
+        surface_only: match the surface key only (``form: surface``).
+    """
+
+    text: str
+    norm: str
+    surface: str
+    special: str | None = None
+    surface_only: bool = False
+
+    @property
+    def key(self) -> str:
+        """Key of this phrase's hits in :meth:`PhraseIndex.scan`."""
+        return ("=" + self.text) if self.surface_only else self.text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A compiled lexicon entry (the fields of :class:`EntrySpec`, phrases compiled)."""
+
+    term: str
+    phrases: tuple[Phrase, ...]
+    strength: str
+    context: tuple[tuple[Phrase, ...], ...]
+    window: Window
+    unless: tuple[Phrase, ...]
+    unless_window: Window
+    after_pos: tuple[str, ...]
+    note: str
+    hint: str
+    hint_en: str
+    source: str = "bundled"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in a draft: morphemes ``[first, last]`` and body offsets ``[start, end)``."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry that holds in a draft (context met, no exception), with its span."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=20000)
+def compile_phrase(text: str, surface_only: bool = False) -> Phrase:
+    """Tokenize ``text`` once and build its keys (cached per process)."""
+    if text in SPECIAL_TOKENS:
+        return Phrase(text, "", "", special=text)
+    ms = tokenize(text.strip(), "C")
+    return Phrase(text, "".join(m.normalized for m in ms), "".join(m.surface for m in ms), surface_only=surface_only)
+
+
+def compile_entry(spec: EntrySpec, source: str = "bundled") -> Entry:
+    """Compile one entry's phrases."""
+    return Entry(
+        term=spec.term[0],
+        phrases=tuple(compile_phrase(t, spec.form == "surface") for t in spec.term),
+        strength=spec.strength,
+        context=tuple(tuple(compile_phrase(t) for t in group) for group in spec.context),
+        window=spec.window,
+        unless=tuple(compile_phrase(t) for t in spec.unless),
+        unless_window=spec.unless_window,
+        after_pos=tuple(spec.after_pos),
+        note=spec.note,
+        hint=spec.hint,
+        hint_en=spec.hint_en,
+        source=source,
+    )
+
+
+class PhraseIndex:
+    """Finds many phrases in one pass over a draft's morphemes.
+
+    Keys (normalized and surface concatenations) are kept with the set of all their
+    prefixes, so the scan from each morpheme stops as soon as no key can still match:
+    O(morphemes x longest phrase).
+    """
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.by_norm: dict[str, list[Phrase]] = {}
+        self.by_surface: dict[str, list[Phrase]] = {}
+        self.prefixes: set[str] = set()
+        for p in phrases:
+            if p.special or not p.norm:
+                continue
+            if not p.surface_only:
+                self.by_norm.setdefault(p.norm, []).append(p)
+            self.by_surface.setdefault(p.surface, []).append(p)
+            for key in (p.surface,) if p.surface_only else (p.norm, p.surface):
+                for i in range(1, len(key) + 1):
+                    self.prefixes.add(key[:i])
+
+    def scan(self, ms: Sequence[Morpheme]) -> dict[str, list[Hit]]:
+        """Every occurrence of every phrase, keyed by :attr:`Phrase.key`."""
+        out: dict[str, list[Hit]] = {}
+        prefixes = self.prefixes
+        n = len(ms)
+        for i in range(n):
+            norm = surf = ""
+            norm_live = surf_live = True
+            for j in range(i, n):
+                m = ms[j]
+                if norm_live:
+                    norm += m.normalized
+                    norm_live = norm in prefixes
+                if surf_live:
+                    surf += m.surface
+                    surf_live = surf in prefixes
+                if not (norm_live or surf_live):
+                    break
+                found: set[str] = set()
+                if norm_live:
+                    found.update(p.key for p in self.by_norm.get(norm, ()))
+                if surf_live:
+                    found.update(p.key for p in self.by_surface.get(surf, ()))
+                for key in found:
+                    out.setdefault(key, []).append(Hit(i, j, ms[i].begin, m.end))
+        return out
+
+
+def _special_hits(ms: Sequence[Morpheme], special: str) -> list[Hit]:
+    out = []
+    for i, m in enumerate(ms):
+        form = m.pos[5] if len(m.pos) > 5 else ""
+        ok = m.pos[0] in ("動詞", "助動詞") and form.startswith(_IMPERATIVE_FORMS)
+        if special == "<appeal>" and not ok:
+            ok = m.normalized in _APPEAL_LEMMAS or m.dictionary in _APPEAL_LEMMAS
+        if ok:
+            out.append(Hit(i, i, m.begin, m.end))
+    return out
+
+
+def _near(hit: Hit, other: Hit, window: Window, ms: Sequence[Morpheme]) -> bool:
+    """Is ``other`` within ``window`` of ``hit``?"""
+    if window == "post":
+        return True
+    if window == "sentence":
+        return ms[other.first].sentence == ms[hit.first].sentence or ms[other.last].sentence == ms[hit.last].sentence
+    return other.first <= hit.last + window and other.last >= hit.first - window
+
+
+class Lexicon:
+    """A compiled category lexicon; :meth:`find` applies it to a draft.
+
+    Attributes:
+        code: the category code (``CAT001``).
+        label, label_en: the category's name for messages.
+        entries: compiled entries, bundled first then a city's extra terms.
+        unless: phrases that cancel every entry near them (the file's ``unless``).
+        policy_unless: a policy's exceptions: one anywhere in the post cancels the category.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        label: str,
+        label_en: str,
+        entries: Sequence[Entry],
+        unless: Sequence[Phrase] = (),
+        unless_window: Window = "sentence",
+        policy_unless: Sequence[Phrase] = (),
+    ) -> None:
+        self.code = code
+        self.label = label
+        self.label_en = label_en
+        self.entries = tuple(entries)
+        self.unless = tuple(unless)
+        self.unless_window = unless_window
+        self.policy_unless = tuple(policy_unless)
+        phrases: list[Phrase] = list(self.unless) + list(self.policy_unless)
+        for e in self.entries:
+            phrases.extend(e.phrases)
+            phrases.extend(e.unless)
+            for g in e.context:
+                phrases.extend(g)
+        self._specials = sorted({p.special for p in phrases if p.special})
+        self.index = PhraseIndex(phrases)
+
+    def find(self, ms: Sequence[Morpheme]) -> list[Match]:
+        """The entries that hold in morphemes ``ms`` (one pass), sorted by position.
+
+        Overlapping matches are reduced to one per span: the strongest entry, then the
+        longest span, wins.
+        """
+        hits = self.index.scan(ms)
+        for special in self._specials:
+            hits[special] = _special_hits(ms, special)
+        if any(hits.get(p.key) for p in self.policy_unless):
+            return []
+        global_cancel = [h for p in self.unless for h in hits.get(p.key, ())]
+        matches: list[Match] = []
+        for entry in self.entries:
+            for phrase in entry.phrases:
+                for hit in hits.get(phrase.key, ()):
+                    if entry.after_pos and (hit.first == 0 or ms[hit.first - 1].pos[0] not in entry.after_pos):
+                        continue
+                    if not all(
+                        any(_near(hit, h, entry.window, ms) for p in group for h in hits.get(p.key, ()) if h != hit)
+                        for group in entry.context
+                    ):
+                        continue
+                    if any(
+                        _near(hit, h, entry.unless_window, ms)
+                        for p in entry.unless
+                        for h in hits.get(p.key, ())
+                        if not _inside(h, hit)
+                    ):
+                        continue
+                    if any(_near(hit, h, self.unless_window, ms) for h in global_cancel if not _inside(h, hit)):
+                        continue
+                    matches.append(Match(entry, hit.start, hit.end))
+        return _dedupe(matches)
+
+
+def _inside(h: Hit, hit: Hit) -> bool:
+    """An exception found inside the match itself (違法 in 違法ダウンロード) does not cancel it."""
+    return h.first >= hit.first and h.last <= hit.last
+
+
+def _dedupe(matches: list[Match]) -> list[Match]:
+    ranked = sorted(matches, key=lambda m: (m.entry.strength != "strong", -(m.end - m.start), m.start))
+    kept: list[Match] = []
+    for m in ranked:
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class LexiconError(ValueError):
+    """A lexicon file or a policy's extra terms do not follow the format."""
+
+
+def _spec_error(where: str, exc: Exception) -> LexiconError:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        err = errors()[0]
+        loc = ".".join(str(p) for p in err.get("loc", ()))
+        return LexiconError(f"{where}: {loc}: {err.get('msg')}")
+    return LexiconError(f"{where}: {exc}")
+
+
+def lexicon_files() -> dict[str, Path]:
+    """Bundled lexicon files by code: ``rules/cat001_political.yaml`` -> ``CAT001``."""
+    out = {}
+    for path in sorted(data_dir("rules").glob("cat[0-9][0-9][0-9]_*.yaml")):
+        out["CAT" + path.name[3:6]] = path
+    return out
+
+
+@lru_cache(maxsize=None)
+def load_spec(code: str) -> LexiconSpec:
+    """The parsed, validated bundled lexicon of ``code``.
+
+    Raises:
+        LexiconError: missing file or a format error (names the file and the field).
+    """
+    path = lexicon_files().get(code)
+    if path is None:
+        raise LexiconError(f"no bundled lexicon for {code} in {data_dir('rules')}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = LexiconSpec.model_validate(data)
+    except Exception as exc:  # yaml or pydantic
+        raise _spec_error(path.name, exc) from None
+    if spec.code != code:
+        raise LexiconError(f"{path.name}: code {spec.code} does not match the file name")
+    return spec
+
+
+def parse_extra_terms(extra: Sequence[dict[str, Any]]) -> list[EntrySpec]:
+    """Validate a policy's ``extra_terms`` (same entry format as the bundled files).
+
+    Raises:
+        LexiconError: the first bad entry, by index and field.
+    """
+    out = []
+    for i, raw in enumerate(extra):
+        try:
+            out.append(EntrySpec.model_validate(raw))
+        except Exception as exc:
+            raise _spec_error(f"extra_terms[{i}]", exc) from None
+    return out
+
+
+@lru_cache(maxsize=256)
+def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
+    spec = load_spec(code)
+    disabled = set(json.loads(disable_json))
+    entries = [compile_entry(e) for e in spec.entries if e.term[0] not in disabled]
+    entries += [compile_entry(e, "policy") for e in parse_extra_terms(json.loads(extra_json))]
+    unless = [compile_phrase(t) for t in spec.unless]
+    extra_unless = [compile_phrase(t) for t in json.loads(unless_json)]
+    return Lexicon(code, spec.label, spec.label_en, entries, unless, spec.unless_window, extra_unless)
+
+
+def lexicon_for(
+    code: str,
+    extra_terms: Sequence[dict[str, Any]] = (),
+    unless: Sequence[str] = (),
+    disable: Sequence[str] = (),
+) -> Lexicon:
+    """The compiled lexicon of ``code`` plus a policy's extra terms and exceptions.
+
+    Compiled once per process for each distinct combination.
+    """
+    return _compiled(
+        code,
+        json.dumps(list(extra_terms), ensure_ascii=False, sort_keys=True, default=str),
+        json.dumps(list(unless), ensure_ascii=False),
+        json.dumps(sorted(disable), ensure_ascii=False),
+    )
