@@ -369,3 +369,11 @@ def test_find_weekday_dates_unit():
     assert infer_year(10, 1, date(2026, 11, 20)) == 2026
     assert infer_year(2, 29, date(2026, 11, 20)) is None
     assert infer_year(2, 29, date(2027, 11, 20)) == 2028
+
+
+def test_ignoring_time002_lets_time001_report_a_closed_day_night() -> None:
+    """TIME001 defers to TIME002 only when TIME002 runs: --ignore or --select must not hide both."""
+    draft = "---\nscheduled_at: 2026-12-06T22:00\n---\n日曜夜の防犯パトロールのお知らせです。\n"
+    assert codes(draft, "kisarazu", select="TIME") == ["TIME002"]
+    assert codes(draft, "kisarazu", select="TIME", ignore="TIME002") == ["TIME001"]
+    assert codes(draft, "kisarazu", select="TIME001") == ["TIME001"]

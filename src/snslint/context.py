@@ -63,6 +63,8 @@ class CheckContext:
         post_time: when it goes out.
         platform: ``--platform``, else front matter, else the account's platform, or None.
         lang: report language, ``"ja"`` or ``"en"``.
+        active_codes: the codes of every rule this run applies to the draft (after the
+            policy, ``--select`` and ``--ignore``), so that one rule can defer to another.
     """
 
     draft: Draft
@@ -70,6 +72,7 @@ class CheckContext:
     post_time: PostTime
     platform: str | None = None
     lang: str = "ja"
+    active_codes: frozenset[str] = frozenset()
 
     @cached_property
     def analysis(self) -> Analysis:

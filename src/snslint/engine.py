@@ -99,17 +99,19 @@ def post_time_for(draft: Draft, options: CheckOptions, now: datetime | None = No
 
 def check_draft(draft: Draft, policy: Policy, options: CheckOptions, now: datetime | None = None) -> FileResult:
     """All findings of ``policy``'s active rules in ``draft``, sorted."""
+    rules = active_rules(policy, options)
     ctx = CheckContext(
         draft=draft,
         policy=policy,
         post_time=post_time_for(draft, options, now),
         platform=options.platform or draft.meta.platform,
         lang=options.lang,
+        active_codes=frozenset(rule.code for rule, _ in rules),
     )
     if ctx.platform is None and ctx.account is not None:
         ctx.platform = ctx.account.platform
     findings: list[Finding] = []
-    for rule, cfg in active_rules(policy, options):
+    for rule, cfg in rules:
         findings.extend(rule.check(RuleContext(rule, cfg, ctx)))
     findings.sort(key=Finding.sort_key)
     redactions = [(f.start, f.end, f.text) for f in findings if f.sensitive]

@@ -120,7 +120,8 @@ class OutsidePostingHours(_TimingRule):
 
     Checks :attr:`CheckContext.post_time` against the posting hours (the account's, else the
     policy's) on an *open* day, inclusive at minute precision (:func:`outside_hours`). On a
-    closed day TIME002 reports instead (unless the policy turns TIME002 off). Sources:
+    closed day TIME002 reports instead, when this run applies TIME002 (not turned off by the
+    policy, not left out by ``--select``/``--ignore``). Sources:
     kisarazu 6 対応時間, goshogawara 第6条, mine 第4 2(5), zushi 6 管理業務の対応時間.
     """
 
@@ -149,8 +150,7 @@ class OutsidePostingHours(_TimingRule):
         post = ctx.check.post_time
         if not outside_hours(post.at, hours):
             return
-        closed_rule = ctx.policy.rule("TIME002")
-        if closed_reasons(post.at.date(), hours) and not (closed_rule is not None and not closed_rule.enabled):
+        if "TIME002" in ctx.check.active_codes and closed_reasons(post.at.date(), hours):
             return  # TIME002 reports the closed day, and the hour with it
         hours_ja, hours_en = _hours_text(hours)
         yield self._report(
