@@ -118,8 +118,9 @@ def test_policy_loads_with_its_source(city: str) -> None:
 @pytest.mark.parametrize("city", CITIES)
 def test_every_catalog_rule_is_configured(city: str) -> None:
     policy = load_bundled(city)
-    assert sorted(policy.rules) == sorted(CODES)
-    assert "TIME004" not in policy.rules
+    missing = [code for code in CODES if code not in policy.rules]
+    assert not missing, f"{city} does not configure {missing}"
+    assert "TIME004" not in policy.rules  # planned, not built
 
 
 @pytest.mark.parametrize("city", CITIES)
