@@ -25,6 +25,7 @@ BUILTIN_FAMILIES: tuple[str, ...] = (
     "snslint.rules.timing",
     "snslint.rules.personal_data",
     "snslint.rules.platform",
+    "snslint.rules.meta",
 )
 """Modules of the built-in rule families, one family per module."""
 

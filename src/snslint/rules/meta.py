@@ -1,0 +1,156 @@
+"""SNS family: rules about snslint's own front-matter suppressions (SNS001, SNS002).
+
+These are not about a city's policy: they keep ``snslint: {ignore: [...]}`` honest, as ruff's
+RUF100 (unused-noqa) does for ``# noqa``. The letters SNS are not used by the rule catalog.
+City policies do not list them; :mod:`snslint.suppression` (the filters stage) runs them on
+every draft that has suppressions, and ``--select``/``--ignore`` treat them like any rule.
+They cite no clause, so they are at most warnings, and front matter cannot silence them.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from snslint.findings import Finding, Severity
+from snslint.registry import register, registry
+from snslint.rule import Example, Rule, RuleContext
+
+_FM = """---
+city: kisarazu
+scheduled_at: 2026-12-05T10:00
+snslint:
+  ignore:
+    - code: {code}
+{reason}---
+"""
+
+
+def _draft(code: str, reason: str | None, body: str) -> str:
+    line = f"      reason: {reason}\n" if reason is not None else ""
+    return _FM.format(code=code, reason=line) + body
+
+
+_EVENT = "【木更津市】12月5日（土）は潮干狩り場の清掃ボランティアです。詳しくは市ホームページをご覧ください。（観光振興課）\n"
+_PLAIN = "【木更津市】12月7日（月）から市役所1階で年末年始のごみ収集日程表を配布します。（環境管理課）\n"
+
+
+@register
+class UnusedSuppression(Rule):
+    """SNS001 unused-suppression: a front-matter suppression that silences nothing."""
+
+    code = "SNS001"
+    name = "unused-suppression"
+    default_severity = Severity.INFO
+    suppressible = False
+    summary = "何も抑止していないフロントマターの抑止（snslint.ignore）"
+    summary_en = "A front-matter suppression (snslint.ignore) that silences nothing"
+    explanation = (
+        "フロントマターの snslint.ignore に書かれた抑止のうち、そのルールが下書きに何も見つけないものを"
+        "知らせます（ruff の unused-noqa と同じ考え方）。文面を直した後に残った抑止は、将来本当に問題の"
+        "ある文面を黙らせてしまうので、消してください。判定は、市のポリシーがそのルールを有効にしているか"
+        "に関わらず、そのルールを下書きに当てて何も見つからないかどうかで行います。\n\n"
+        "A suppression in front matter whose rules find nothing in the draft (like ruff's unused-noqa). "
+        "A suppression left behind after the text was fixed would silently hide a real problem later, so "
+        "delete it. 'Finds nothing' means the named rules, run on this draft under this policy, report "
+        "nothing."
+    )
+    failing = (Example(_draft("TIME002", "市長の承認を得た週末イベント当日の告知のため", _PLAIN).replace("2026-12-05", "2026-12-07")),)
+    passing = (
+        Example(_draft("TIME002", "市長の承認を得た週末イベント当日の告知のため", _EVENT)),
+        Example("【木更津市】本日、市役所1階で年末年始のごみ収集日程表を配布しています。（環境管理課）\n"),
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        from snslint.suppression import entries
+
+        rules = registry()
+        for entry in entries(ctx.draft):
+            if entry.problem is not None:
+                continue
+            used = False
+            for code in sorted(entry.effective):
+                rule = rules[code]
+                if next(iter(rule.check(RuleContext(rule, ctx.policy.rule(code), ctx.check))), None) is not None:
+                    used = True
+                    break
+            if not used:
+                yield ctx.finding(
+                    entry.start,
+                    entry.end,
+                    f"抑止「{entry.token}」に当たる指摘はこの下書きにありません。不要なら削除してください。",
+                    f"the suppression '{entry.token}' matches no finding in this draft; delete it if it is no longer needed.",
+                    in_body=False,
+                    hint="snslint.ignore からこの項目を削除します。",
+                    hint_en="remove this entry from snslint.ignore.",
+                )
+
+
+@register
+class InvalidSuppression(Rule):
+    """SNS002 invalid-suppression: a front-matter suppression that snslint refuses."""
+
+    code = "SNS002"
+    name = "invalid-suppression"
+    default_severity = Severity.WARNING
+    suppressible = False
+    summary = "受け付けられないフロントマターの抑止（理由なし・抑止できないルール・未知のコード）"
+    summary_en = "A front-matter suppression that is refused (no reason, a rule that cannot be suppressed, an unknown code)"
+    explanation = (
+        "フロントマターの snslint.ignore の項目が受け付けられないことを知らせます。抑止には、後から監査"
+        "できるよう理由（reason）が必要です。個人番号（PII003 my-number）と認証情報（PII008 credential）は、"
+        "公開すれば取り返しがつかないため、どんな理由でも抑止できません。ルールに当たらないコードも無効です。"
+        "いずれの場合も元の指摘はそのまま残ります。\n\n"
+        "A front-matter suppression that snslint refuses: it gives no reason (a reason is required so that "
+        "suppressions can be audited), it names only rules that can never be silenced (PII003 my-number and "
+        "PII008 credential: once published they cannot be taken back), or its code names no rule. In every "
+        "case the original findings stand."
+    )
+    failing = (
+        Example(_draft("TIME002", None, _EVENT)),
+        Example(_draft("PII003", "本人の同意を得ているため", _PLAIN)),
+        Example(_draft("URL999", "県のページのため", _PLAIN)),
+    )
+    passing = (
+        Example(_draft("TIME002", "市長の承認を得た週末イベント当日の告知のため", _EVENT)),
+        Example(_draft("PII", "窓口の代表番号を案内するため", _PLAIN)),
+        Example(_draft("closed-day", "市長の承認を得た週末イベント当日の告知のため", _EVENT)),
+    )
+
+    _MESSAGES = {
+        "no-reason": (
+            "抑止「{t}」に理由（reason）がないため、無効です。指摘はそのまま残ります。",
+            "the suppression '{t}' gives no reason, so it is refused and the findings stand.",
+            "reason: に、抑止してよい理由（承認者・根拠など）を書いてください。",
+            "add a reason: why this is acceptable (who approved it, on what grounds).",
+        ),
+        "not-suppressible": (
+            "「{t}」はフロントマターで抑止できないルールです（個人番号・認証情報など）。指摘はそのまま残ります。",
+            "'{t}' names a rule that cannot be suppressed in front matter (My Number, credentials); the findings stand.",
+            "本文からその情報を削除してください。",
+            "remove that information from the post.",
+        ),
+        "unknown-code": (
+            "抑止「{t}」に当たるルールがありません（`snslint rules` で一覧を表示）。",
+            "the suppression '{t}' names no rule (see `snslint rules`).",
+            "ルールコード（URL001）、接頭辞（URL）、名前（url-shortener）のいずれかを書きます。",
+            "write a code (URL001), a prefix (URL) or a name (url-shortener).",
+        ),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        from snslint.suppression import entries
+
+        for entry in entries(ctx.draft):
+            if entry.problem is None:
+                continue
+            ja, en, hint, hint_en = self._MESSAGES[entry.problem]
+            yield ctx.finding(
+                entry.start,
+                entry.end,
+                ja.format(t=entry.token),
+                en.format(t=entry.token),
+                in_body=False,
+                hint=hint,
+                hint_en=hint_en,
+                problem=entry.problem,
+            )
