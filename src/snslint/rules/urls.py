@@ -187,8 +187,8 @@ class UrlShortener(Rule):
                 continue
             if ctx.clause is not None:
                 ja = (
-                    f"短縮URL（{service}）が使われています。{_cite_ja(ctx)}は、本来のURLがわからなくなる"
-                    "URL短縮サービスを原則使用しないこととしています。"
+                    f"短縮URL（{service}）が使われています。短縮URLは本来のリンク先をわからなくするため、"
+                    f"市の方針で原則使わないこととされています（{_cite_ja(ctx)}）。"
                 )
                 en = f"A shortened URL ({service}). The city's policy {ctx.clause.ref} says not to use URL shorteners as a rule."
             else:
@@ -402,13 +402,12 @@ class ExternalLink(Rule):
                 continue
             if ctx.clause is not None:
                 ja = (
-                    f"市以外のサイト（{host}）へのリンクです。{_cite_ja(ctx)}は、市以外の者が運用するページ"
-                    "へのリンクは、市がその内容を信頼できるものと認めたと受け取られるおそれがあるため、慎重に"
-                    "行うこととしています。"
+                    f"市以外のサイト（{host}）へのリンクです。市以外の者が運用するページへのリンクは、市が"
+                    f"その内容を信頼できるものと認めたと受け取られるおそれがあります（{_cite_ja(ctx)}）。"
                 )
                 en = (
-                    f"A link to a site outside the city ({host}). The city's policy {ctx.clause.ref} "
-                    "asks for care: a link reads as the city vouching for the page."
+                    f"A link to a site outside the city ({host}); it may read as the city vouching for "
+                    f"the page (policy {ctx.clause.ref})."
                 )
             else:
                 ja = (
@@ -627,12 +626,12 @@ class LookalikeDomain(Rule):
             if found is None:
                 continue
             domain, how = found
-            cite = f"{_cite_ja(ctx)}に照らしても、" if ctx.clause is not None else ""
+            cite = f"（{_cite_ja(ctx)}）" if ctx.clause is not None else ""
             yield ctx.finding(
                 link.start,
                 link.end,
                 f"リンク先（{link.hostname}）は市の公式ドメイン {domain} ではありません。{_HOW_JA[how]}。"
-                f"住民が市のページと誤解して開くおそれがあり、{cite}掲載すべきではありません。",
+                f"住民が市のページと誤解して開くおそれがあるため、掲載しないでください{cite}。",
                 f"The link's host ({link.hostname}) is not the official domain {domain}: it {_HOW_EN[how]}. "
                 "Residents may open it as the city's page.",
                 hint=f"リンク先を確認し、市の公式ドメイン（{domain}）のURLに直してください。",
@@ -707,14 +706,24 @@ class ExecutableLink(Rule):
             ext, kind = found
             own = _official(ctx, link.hostname) or host_in(link.hostname, ctx.policy.trusted_domains) or is_public_body(link.hostname)
             severity = Severity.INFO if own and kind != "program" else None
-            cite = f"{_cite_ja(ctx)}は有害なプログラムを含む情報を禁じています。" if ctx.clause is not None else ""
-            where = "市や公的機関のサイトのファイルですが、" if own else ""
+            cite = f"（{_cite_ja(ctx)}）" if ctx.clause is not None else ""
+            if own and kind != "program":
+                ja = (
+                    f"リンク先は市や公的機関のサイトにある{_KIND_JA[kind]}（.{ext}）です。スマートフォンでは"
+                    "開けないことがあるので、中身（様式の名前など）を本文で説明してください。"
+                )
+                en = f"The link points at {_KIND_EN[kind]} (.{ext}) on an official site; say what it contains."
+            else:
+                ja = (
+                    f"リンク先は{_KIND_JA[kind]}（.{ext}）です。開くとプログラムが動き、ウイルスなど有害な"
+                    f"プログラムの入り口になるおそれがあります{cite}。"
+                )
+                en = f"The link points at {_KIND_EN[kind]} (.{ext}), a common way in for malware."
             yield ctx.finding(
                 link.start,
                 link.end,
-                f"リンク先は{_KIND_JA[kind]}（.{ext}）です。{where}開くとプログラムが動いたり、ウイルスの"
-                f"入り口になったりするおそれがあります。{cite}",
-                f"The link points at {_KIND_EN[kind]} (.{ext}), a common way in for malware.",
+                ja,
+                en,
                 hint="ファイルを直接リンクせず、内容と入手方法を説明したページ（公式ストア、市のページ）にリンクしてください。",
                 hint_en="Link a page that explains the file (official app store, the city's page) instead.",
                 severity=severity,

@@ -1,0 +1,175 @@
+"""URL extraction (:mod:`snslint.links`): twitter-text's conformance suite and Japanese drafts.
+
+The conformance cases are twitter-text's ``conformance/extract.yml`` (twitter/twitter-text
+@30e2430d, Apache-2.0), converted to JSON in ``../shared/test-vectors``. Their indices are
+UTF-16 code units; every case here is in the BMP, where they equal Python's character
+offsets. Current result: 108 of 108 cases pass (no deliberate difference in the suite; the
+differences for Japanese text are tested below).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from snslint.links import ascii_host, extract_urls, find_links, host_in, normalize_host, registrable_domain
+
+VECTORS = Path(__file__).resolve().parents[1].parent / "shared" / "test-vectors"
+SUITE = VECTORS / "twitter_text_extract_urls.json"
+
+# Cases where snslint deliberately differs from twitter-text: description -> reason.
+# (None today; an entry here turns the case into a strict xfail.)
+DELIBERATE: dict[str, str] = {}
+
+
+def _suite_cases():
+    if not SUITE.is_file():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"twitter-text conformance file not found at {SUITE}"))]
+    cases = json.loads(SUITE.read_text(encoding="utf-8"))["cases"]
+    out = []
+    for i, case in enumerate(cases):
+        marks = []
+        if case["description"] in DELIBERATE:
+            marks.append(pytest.mark.xfail(strict=True, reason=DELIBERATE[case["description"]]))
+        out.append(pytest.param(case, id=f"{case['section']}-{i}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _suite_cases())
+def test_twitter_text_conformance(case) -> None:
+    got = extract_urls(case["text"])
+    assert [link.text for link in got] == case["expected_urls"], case["description"]
+    if "expected_with_indices" in case:
+        assert [{"url": lk.text, "indices": [lk.start, lk.end]} for lk in got] == case["expected_with_indices"]
+    for link in got:
+        assert case["text"][link.start:link.end] == link.text
+
+
+def test_conformance_pass_rate_is_at_least_98_percent() -> None:
+    if not SUITE.is_file():
+        pytest.skip(f"twitter-text conformance file not found at {SUITE}")
+    cases = json.loads(SUITE.read_text(encoding="utf-8"))["cases"]
+    sections = {"urls", "urls_with_indices", "tco_urls_with_params"}
+    picked = [c for c in cases if c["section"] in sections]
+    passed = 0
+    for case in picked:
+        got = extract_urls(case["text"])
+        ok = [lk.text for lk in got] == case["expected_urls"]
+        if "expected_with_indices" in case:
+            ok = ok and [{"url": lk.text, "indices": [lk.start, lk.end]} for lk in got] == case["expected_with_indices"]
+        passed += ok
+    assert len(picked) == 106
+    assert passed / len(picked) >= 0.98, f"{passed}/{len(picked)}"
+
+
+def _texts(text: str) -> list[str]:
+    return [lk.text for lk in find_links(text)]
+
+
+# --------------------------------------------------------------------------- Japanese drafts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # followed by Japanese with and without a space
+        ("詳細は https://www.city.kisarazu.lg.jp/kosodate/index.html をご覧ください。", ["https://www.city.kisarazu.lg.jp/kosodate/index.html"]),
+        ("詳細はhttps://www.city.kisarazu.lg.jp/kosodate/index.htmlをご覧ください。", ["https://www.city.kisarazu.lg.jp/kosodate/index.html"]),
+        # inside full-width brackets
+        ("市のホームページ（https://www.city.mine.lg.jp/）をご確認ください。", ["https://www.city.mine.lg.jp/"]),
+        ("「https://www.city.mine.lg.jp/soshiki/kikaku」で検索", ["https://www.city.mine.lg.jp/soshiki/kikaku"]),
+        ("『www.city.zushi.lg.jp』", ["www.city.zushi.lg.jp"]),
+        # full-width colon after the URL, and before it
+        ("申込フォーム：https://www.city.zushi.lg.jp/form/123：締切は金曜日", ["https://www.city.zushi.lg.jp/form/123"]),
+        # sentence-final 。 right after the host (twitter-text would run on through 。)
+        ("https://www.city.goshogawara.lg.jp。詳細はgoshogawara-kankou.jpへ", ["https://www.city.goshogawara.lg.jp", "goshogawara-kankou.jp"]),
+        # several URLs on one line, separated by 、 and ・
+        ("https://a.example.jp/1、https://b.example.jp/2・c.example.com", ["https://a.example.jp/1", "https://b.example.jp/2", "c.example.com"]),
+        # scheme-less, between Japanese words
+        ("申込みはexample.com/applyから", ["example.com/apply"]),
+        # a Japanese path ends the URL where X ends it
+        ("https://ja.wikipedia.org/wiki/木更津市 を参照", ["https://ja.wikipedia.org/wiki/"]),
+        # quotes and a reference mark end a host
+        ("“https://example.com”※要予約", ["https://example.com"]),
+    ],
+)
+def test_japanese_context(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_url_span_is_exactly_the_written_url() -> None:
+    text = "【お知らせ】\n市民講座の申込みは（https://www.city.kagoshima.lg.jp/kouza/）まで。"
+    (link,) = find_links(text)
+    assert text[link.start:link.end] == link.text == "https://www.city.kagoshima.lg.jp/kouza/"
+    assert link.scheme == "https" and link.hostname == "www.city.kagoshima.lg.jp" and link.path == "/kouza/"
+
+
+def test_full_width_url_is_found_with_original_span() -> None:
+    text = "詳しくは ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｋｉｓａｒａｚｕ．ｌｇ．ｊｐ／ｉｎｄｅｘ．ｈｔｍｌ をご覧ください"
+    (link,) = find_links(text)
+    assert link.fullwidth
+    assert link.text == "ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｋｉｓａｒａｚｕ．ｌｇ．ｊｐ／ｉｎｄｅｘ．ｈｔｍｌ"
+    assert text[link.start:link.end] == link.text
+    assert link.hostname == "www.city.kisarazu.lg.jp"
+    assert link.scheme == "https"
+    assert link.path_only == "/index.html"
+    # X itself does not link it
+    assert extract_urls(text) == []
+
+
+def test_half_width_url_next_to_full_width_text_is_not_duplicated() -> None:
+    text = "ＵＲＬ：https://www.city.mine.lg.jp/（市ホームページ）"
+    links = find_links(text)
+    assert [(lk.text, lk.fullwidth) for lk in links] == [("https://www.city.mine.lg.jp/", False)]
+
+
+# --------------------------------------------------------------------------- never URLs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お問い合わせは kouhou@city.kisarazu.lg.jp まで",
+        "お問い合わせ：kikaku.kouhou@city.zushi.lg.jp",
+        "メール：kouhou＠city.mine.lg.jp",
+        "taro.yamada.jp@example.com",
+        "アプリを ver.2.0 に更新しました（Ver.10.4.1）",
+        "会場まで1.5km、徒歩約20分。気温は3.5度。",
+        "令和8.4.1から受付開始（R8.4.1）、2026.12.01締切",
+        "No.5 と Fig.3、第1.2版",
+        "資料.pdf と 名簿.xlsx と archive.tar.bz2",
+        "#kisarazu.com のハッシュタグと @city.com へのメンション",
+        "$TVI.CA",
+    ],
+)
+def test_not_urls(text: str) -> None:
+    assert _texts(text) == []
+
+
+def test_idn_and_punycode_hosts() -> None:
+    links = find_links("http://xn--r8jz45g.jp/ と http://例え.jp/ と foo.みんな")
+    assert [lk.text for lk in links] == ["http://xn--r8jz45g.jp/", "http://例え.jp/", "foo.みんな"]
+    assert links[0].hostname == links[1].hostname == "例え.jp"
+    assert ascii_host("例え.jp") == "xn--r8jz45g.jp"
+    assert find_links("http://xn--はじめよう.com/") == []
+
+
+def test_host_helpers() -> None:
+    assert normalize_host("ＷＷＷ．Ｃｉｔｙ．Ｚｕｓｈｉ．ｌｇ．ｊｐ.") == "www.city.zushi.lg.jp"
+    assert host_in("www.city.zushi.lg.jp", ["city.zushi.lg.jp"]) == "city.zushi.lg.jp"
+    assert host_in("evilcity.zushi.lg.jp", ["city.zushi.lg.jp"]) is None
+    assert host_in("city.zushi.lg.jp.example.net", ["city.zushi.lg.jp"]) is None
+    assert registrable_domain("www.city.kagoshima.lg.jp") == "kagoshima.lg.jp"
+    assert registrable_domain("a.b.example.co.jp") == "example.co.jp"
+
+
+def test_long_japanese_text_is_fast() -> None:
+    find_links("warm.up")
+    body = "市からのお知らせです。ごみの分別にご協力ください" * 400 + " https://www.city.mine.lg.jp/ " + "あ" * 20000
+    start = time.perf_counter()
+    links = find_links(body)
+    assert time.perf_counter() - start < 0.5
+    assert [lk.text for lk in links] == ["https://www.city.mine.lg.jp/"]
