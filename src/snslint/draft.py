@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +31,15 @@ DRAFT_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_BYTES = 1_000_000
 """Default size limit of one draft in bytes (a post is a few thousand characters at most)."""
 
+MAX_FRONT_MATTER_CHARS = 100_000
+"""Largest front matter read, in characters (20 images with 1,000-character alt texts fit)."""
+
+MAX_YAML_DEPTH = 20
+"""Deepest nesting of front-matter YAML (the format needs 4: snslint.ignore[].code)."""
+
+SCHEDULE_YEARS = (2000, 2199)
+"""``scheduled_at`` must fall in these years (inclusive): anything else is a typo."""
+
 Platform = Literal["x", "facebook", "instagram", "line", "youtube", "threads"]
 PostType = Literal["post", "reply", "share", "dm", "correction"]
 
@@ -39,7 +49,7 @@ class ImageRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     path: str = Field(max_length=1000)
-    alt: str | None = Field(default=None, max_length=2000)
+    alt: str | None = Field(default=None, max_length=2000)  # X allows 1,000, others less
 
 
 class Suppression(BaseModel):
@@ -81,7 +91,7 @@ class FrontMatter(BaseModel):
     scheduled_at: datetime | None = None
     type: PostType = "post"
     emergency: bool = False
-    images: list[ImageRef] = Field(default_factory=list, max_length=100)
+    images: list[ImageRef] = Field(default_factory=list, max_length=50)  # Instagram: 20, X: 4
     approved_by: str | None = Field(default=None, max_length=200)
     reply_to_government: bool = False
     snslint: SnslintBlock = Field(default_factory=SnslintBlock)
@@ -92,6 +102,20 @@ class FrontMatter(BaseModel):
         if isinstance(v, str):
             v = v.strip().lower()
             return {"twitter": "x"}.get(v, v)
+        return v
+
+    @field_validator("scheduled_at")
+    @classmethod
+    def _plausible_schedule(cls, v: datetime | None) -> datetime | None:
+        """A year outside :data:`SCHEDULE_YEARS` is a typo, and one near the ends of the
+        calendar (0001, 9999) cannot even be converted to JST."""
+        if v is None:
+            return v
+        lo, hi = SCHEDULE_YEARS
+        if not lo <= v.year <= hi:
+            raise ValueError(f"the year must be between {lo} and {hi}")
+        if v.tzinfo is not None:
+            v.utcoffset()  # a broken tzinfo raises here, inside validation
         return v
 
 
@@ -183,21 +207,14 @@ def _split_front_matter(path: str, text: str, encoding: str) -> Draft:
         )
     yaml_text = text[4 : close + 1]
     body_offset = min(len(text), close + 5)
-    import yaml
-
-    try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        raw = yaml.load(yaml_text, Loader=yaml.SafeLoader) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         raise InputError(
-            f"フロントマターのYAMLが読めません（{problem}）。",
-            f"the front matter is not valid YAML ({problem}).",
+            f"フロントマターが長すぎます（{MAX_FRONT_MATTER_CHARS:,} 文字まで）。",
+            f"the front matter is too long (at most {MAX_FRONT_MATTER_CHARS:,} characters).",
             path=path,
-            line=line,
-        ) from None
+            line=2,
+        )
+    node, raw = _load_front_matter(path, yaml_text)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -209,7 +226,7 @@ def _split_front_matter(path: str, text: str, encoding: str) -> Draft:
         )
     key_spans: dict[str, tuple[int, int]] = {}
     key_lines: dict[str, int] = {}
-    if node is not None and hasattr(node, "value") and isinstance(node.value, list):
+    if isinstance(node, _yaml().MappingNode):
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
             if isinstance(key, str):
@@ -226,10 +243,115 @@ def _split_front_matter(path: str, text: str, encoding: str) -> Draft:
             ja = f"フロントマターに未知のキー「{where}」があります。"
             en = f"unknown front-matter key '{where}'."
         else:
-            ja = f"フロントマターの「{where}」の値が正しくありません（{err.get('msg')}）。"
-            en = f"front-matter key '{where}' has a bad value ({err.get('msg')})."
+            msg = str(err.get("msg", "")).removeprefix("Value error, ")
+            ja = f"フロントマターの「{where}」の値が正しくありません（{msg}）。"
+            en = f"front-matter key '{where}' has a bad value ({msg})."
         raise InputError(ja, en, path=path, line=key_lines.get(key, 2)) from None
     return Draft(path, text, encoding, body_offset, fm, key_spans)
+
+
+def _yaml():
+    import yaml
+
+    return yaml
+
+
+def _depth(node: Any, limit: int) -> int:
+    """Nesting depth of a composed YAML node, counted without recursion, up to ``limit + 1``
+    (aliases are shared nodes: each is visited once)."""
+    yaml = _yaml()
+    seen: set[int] = set()
+    stack = [(node, 1)]
+    deepest = 0
+    while stack:
+        n, d = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        deepest = max(deepest, d)
+        if deepest > limit:
+            return deepest
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend((c, d + 1) for c in n.value)
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.append((k, d + 1))
+                stack.append((v, d + 1))
+    return deepest
+
+
+def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
+    """Parse front-matter YAML with PyYAML's SafeLoader: ``(node, data)``.
+
+    The text is parsed once into a node graph (kept for key lines and spans), which is then
+    constructed into plain data. Only the safe YAML tags are constructed (no Python objects).
+
+    Raises:
+        InputError: a syntax error (with line and column in the file: the YAML starts on
+            line 2), nesting deeper than :data:`MAX_YAML_DEPTH`, or a value the safe
+            constructor rejects (``2026-13-45``: a bad date), with the line of its key.
+    """
+    yaml = _yaml()
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise InputError(
+                f"フロントマターのYAMLが読めません（{problem}）。",
+                f"the front matter is not valid YAML ({problem}).",
+                path=path,
+                line=mark.line + 2 if mark is not None else 2,
+                column=mark.column + 1 if mark is not None else None,
+            ) from None
+        except RecursionError:
+            node = None
+            depth = MAX_YAML_DEPTH + 1
+        else:
+            depth = _depth(node, MAX_YAML_DEPTH) if node is not None else 0
+        if depth > MAX_YAML_DEPTH:
+            raise InputError(
+                f"フロントマターの入れ子が深すぎます（{MAX_YAML_DEPTH} 段まで）。",
+                f"the front matter is nested too deeply (at most {MAX_YAML_DEPTH} levels).",
+                path=path,
+                line=2,
+            )
+        if node is None:
+            return None, None
+        try:
+            return node, loader.construct_document(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+            key, line = _failing_key(node)
+            mark = getattr(exc, "problem_mark", None)
+            if mark is not None:
+                line = mark.line + 2
+            problem = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
+            where = f"「{key}」" if key else ""
+            raise InputError(
+                f"フロントマター{where}の値が読めません（{problem}）。",
+                f"cannot read the front-matter value{f' of {key!r}' if key else ''} ({problem}).",
+                path=path,
+                line=line,
+            ) from None
+    finally:
+        loader.dispose()
+
+
+def _failing_key(node: Any) -> tuple[str | None, int]:
+    """The first top-level key whose value the safe constructor rejects, and its line."""
+    yaml = _yaml()
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            probe = yaml.SafeLoader("")
+            try:
+                probe.construct_object(value_node, deep=True)
+            except Exception:  # noqa: BLE001 - we are only locating the error
+                return str(getattr(key_node, "value", "")), key_node.start_mark.line + 2
+            finally:
+                probe.dispose()
+    return None, 2
 
 
 def read_draft(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Draft:
@@ -244,11 +366,25 @@ def read_draft(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Draft:
         if display == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
+            mode = os.stat(path).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(mode):
+                # A FIFO or device would block or never end: never open one.
+                raise InputError(
+                    "通常のファイルではありません（パイプ・デバイスなど）。",
+                    "not a regular file (a pipe, device or socket).",
+                    path=display,
+                )
             with open(path, "rb") as fh:
                 data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError("ファイルが見つかりません。", "file not found.", path=display) from None
     except IsADirectoryError:
+        if not os.access(display, os.R_OK | os.X_OK):
+            raise InputError(
+                "フォルダを読む権限がありません。", "permission denied: cannot read the folder.", path=display
+            ) from None
         raise InputError("ファイルではなくフォルダです。", "is a directory, not a file.", path=display) from None
     except PermissionError:
         raise InputError(
@@ -260,8 +396,8 @@ def read_draft(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Draft:
         ) from None
     if len(data) > max_bytes:
         raise InputError(
-            f"投稿の下書きとしては大きすぎます（{max_bytes:,} バイト超）。",
-            f"too large for a post draft (over {max_bytes:,} bytes).",
+            f"投稿の下書きとしては大きすぎます（{max_bytes:,} バイト超）。検査しませんでした（--max-bytes で変更可）。",
+            f"too large for a post draft (over {max_bytes:,} bytes); not checked (see --max-bytes).",
             path=display,
         )
     return parse_draft(display, data)
@@ -271,24 +407,41 @@ def iter_draft_paths(paths: list[str]) -> Iterator[str]:
     """Expand command-line paths into draft paths, in a stable order.
 
     A file is yielded as given (whatever its ending); ``"-"`` is yielded as is; a directory
-    is walked recursively for ``*.txt`` and ``*.md``, sorted, skipping hidden folders and
-    files and never following a symlinked folder twice (no symlink loops). A missing path is
-    yielded too, so reading it reports the error in order.
+    is walked recursively (depth first, without recursion) for ``*.txt`` and ``*.md``: in
+    each folder its files sorted by name, then its subfolders sorted by name. Hidden folders
+    and files are skipped. Symlinked folders are followed, but a folder (by device and inode)
+    is never entered twice, so a symlink loop ends. A missing path is yielded too, and so is a
+    folder that cannot be listed, so reading it reports the error in order.
     """
     for given in paths:
         if given == "-" or not os.path.isdir(given):
             yield given
             continue
         seen: set[tuple[int, int]] = set()
-        for root, dirs, files in os.walk(given, followlinks=True):
-            st = os.stat(root)
-            ident = (st.st_dev, st.st_ino)
-            if ident in seen:
-                dirs[:] = []
-                continue
-            seen.add(ident)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.startswith(".") or not name.endswith(DRAFT_SUFFIXES):
+        stack = [given]
+        while stack:
+            folder = stack.pop()
+            try:
+                st = os.stat(folder)
+                ident = (st.st_dev, st.st_ino)
+                if ident in seen:
                     continue
-                yield os.path.join(root, name)
+                seen.add(ident)
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError:
+                yield folder
+                continue
+            subfolders = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()  # follows symlinks
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    subfolders.append(entry.path)
+                elif entry.name.endswith(DRAFT_SUFFIXES):
+                    yield entry.path
+            stack.extend(reversed(subfolders))
