@@ -78,17 +78,18 @@ PHONE_RE = re.compile(
     rf"""
     (?<![0-9A-Za-z+/.=_{HYPHENS}])
     (?:
-        \+81{_SEP}?(?:\(0\){_SEP}?)?[1-9][0-9]{{0,3}}{_SEP}?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}
+        \+81{_SEP}?(?:\(0\){_SEP}?|0)?[1-9][0-9]{{0,3}}{_SEP}?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}
       | \(0[0-9]{{1,4}}\)\ ?[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}
       | 0[0-9]{{1,4}}\([0-9]{{1,4}}\)[0-9]{{3,4}}
-      | 0[0-9]{{1,4}}{_SEP}[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}
+      | 0[0-9]{{1,5}}(?:{_SEP}[0-9]{{1,8}}){{1,2}}
       | 0[0-9]{{9,10}}
     )
     (?![0-9A-Za-z]|[{HYPHENS}][0-9])
     """,
     re.VERBOSE,
 )
-"""Candidate Japanese phone numbers in NFKC text: ``0X-XXXX-XXXX`` (any grouping),
+"""Candidate Japanese phone numbers in NFKC text: ``0X-XXXX-XXXX`` (any grouping into two
+or three groups: a wrongly grouped number is still a number; the digit count decides),
 ``(0XX)XXX-XXXX``, ``0XX(XXX)XXXX``, 10-11 digits in a row, ``+81`` forms (``+81 (0)90 ...``).
 Not inside a longer number, word, URL path or query."""
 
@@ -123,14 +124,14 @@ def phone_kind(national: str) -> str | None:
     if not national.startswith("0") or national.startswith("00"):
         return None
     if n == 11:
+        if national.startswith("0800"):  # free access, before the 080 mobiles
+            return "freedial"
         if national[:3] in ("060", "070", "080", "090"):
             return "mobile"
         if national.startswith("050"):
             return "ip"
         if national.startswith("020"):
             return "pager"
-        if national.startswith("0800"):
-            return "freedial"
         return None
     if n == 10:
         if national.startswith("0120"):
@@ -453,8 +454,9 @@ class MyNumber(_PiiRule):
 # --------------------------------------------------------------------------- PII004 card
 
 
-CARD_RE = re.compile(r"(?<![0-9])[0-9](?:[0-9]|[ \-](?=[0-9])){12,22}(?<=[0-9])(?![0-9])")
-"""A run of digits with single spaces or hyphens between them (checked further in code)."""
+CARD_RE = re.compile(r"(?<![0-9])(?:[0-9]{13,19}|[0-9]{4}(?P<sep>[ \-])[0-9]{4,6}(?:(?P=sep)[0-9]{1,5}){1,3})(?![0-9])")
+"""Thirteen to nineteen digits together, or in groups (4, then 4-6, then 1-5 digits) with one
+kind of separator (checked further in code)."""
 
 CARD_GROUPINGS = frozenset({(4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3), (4, 4, 4, 1), (4, 4, 4, 2), (4, 4, 4, 3), (4, 4, 5), (4, 4, 4, 4, 1), (4, 4, 4, 4, 2)})
 """Digit groupings cards are printed in (when separators are used)."""
@@ -469,12 +471,12 @@ def find_card_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for m in CARD_RE.finditer(text):
         raw = m.group()
-        if _LONGER_BEFORE.search(text, 0, m.start()) or _LONGER_AFTER.match(text[m.end() : m.end() + 2]):
-            continue
-        seps = {ch for ch in raw if not ch.isdigit()}
-        if len(seps) > 1:
-            continue
-        if seps:
+        sep = m.group("sep")
+        if sep and re.search(rf"(?:^|[^0-9])[0-9]{{1,3}}{re.escape(sep)}$", text[max(0, m.start() - 5) : m.start()]):
+            continue  # a short group before: part of a longer number (a longer group would have matched)
+        if sep and re.match(rf"{re.escape(sep)}[0-9]", text[m.end() : m.end() + 2]):
+            continue  # the groups go on after
+        if sep:
             groups = tuple(len(g) for g in re.split(r"[ \-]", raw))
             if groups not in CARD_GROUPINGS:
                 continue
