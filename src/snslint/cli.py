@@ -172,7 +172,8 @@ def policies() -> None:
     try:
         for pid in bundled_ids():
             p = load_bundled(pid)
-            typer.echo(f"{pid:<12} {p.name}  {p.source.title}（{p.source.effective}）")
+            effective = f"（{p.source.effective}）" if p.source.effective else ""
+            typer.echo(f"{pid:<12} {p.name}  {p.source.title}{effective}")
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None
