@@ -444,9 +444,8 @@ class MyNumber(_PiiRule):
                 end,
                 f"個人番号（マイナンバー）と思われる12桁の番号（{masked}）があります。個人番号は絶対に公開できません。",
                 f"A 12-digit number with a valid My Number check digit ({masked}): a My Number must never be published.",
-                hint="番号を削除してください。記入例には「123456789012」などの架空の番号も使わず、"
-                "「（12桁の番号）」と書いてください。",
-                hint_en="Remove it; in examples write '(12-digit number)' rather than a number.",
+                hint="番号を削除してください。記入例では数字を使わず「（12桁の番号）」と書いてください。",
+                hint_en="Remove it; in examples write '(12-digit number)' rather than digits.",
                 text=masked,
             )
 
