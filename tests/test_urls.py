@@ -266,6 +266,9 @@ def test_lookalike_caught(city: str, url: str, how: str) -> None:
         ("zushi", "https://www.zushi-kaigan.jp/"),
         ("zushi", "https://sushi.example.com/"),
         ("goshogawara", "https://www.goshogawara-kankou.jp/"),
+        ("kagoshima", "https://www.kagoshima-u.ac.jp/"),  # the university: a name, not a typo
+        ("kagoshima", "https://www.kagoshima-ct.ac.jp/"),
+        ("kisarazu", "https://www.kisarazu-kosen.example.jp/"),
     ],
 )
 def test_lookalike_not_caught(city: str, url: str) -> None:

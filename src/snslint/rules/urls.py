@@ -524,7 +524,8 @@ def lookalike_of(ctx: RuleContext, host: str) -> tuple[str, str] | None:
     subdomain of another: ``city.kagoshima.lg.jp.example.net``), ``joined`` (its labels
     run together: ``city-kagoshima-lg.jp``, ``www.citykagoshima.com``), ``substituted``
     (digits or look-alike letters: ``kag0shima.com``) or ``typo`` (one edit for names of 7 to
-    12 letters, two from 13: ``kagoshlma.jp``, ``city-kagosima.com``).
+    12 letters, two from 13: ``kagosima.jp``, ``city-kagosima.com``; a name with something
+    added at an end, ``kagoshima-u.ac.jp``, is another name, not a typo).
 
     Never for the official domains themselves or their subdomains, nor for trusted domains,
     nor for ASCII hosts under ``lg.jp`` / ``go.jp`` (only public bodies can register them).
@@ -559,8 +560,10 @@ def lookalike_of(ctx: RuleContext, host: str) -> tuple[str, str] | None:
         label_skel = skeleton(reg_label.replace("-", ""))
         if label_skel == name_skel and reg_label != off.name:
             return off.domain, "substituted"
+        # A name with something added at an end (kagoshima-u.ac.jp, a university) is another
+        # name, not a typo: only edits that leave no copy of the official name count.
         limit = _typo_limit(len(off.name))
-        if limit and 0 < edit_distance(label_skel, name_skel, limit) <= limit:
+        if limit and name_skel not in label_skel and 0 < edit_distance(label_skel, name_skel, limit) <= limit:
             return off.domain, "typo"
         limit = _typo_limit(len(core_flat)) if len(off.core) >= 2 else 0
         if limit and 0 < edit_distance(flat, core_flat, limit) <= limit:
