@@ -66,20 +66,23 @@ def test_campaign_post_is_a_political_error_citing_goshogawara_9_4() -> None:
     got = cat("〇〇候補に清き一票を！", "goshogawara")
     assert got and {f.code for f in got} == {"CAT001"}
     assert all(f.severity is Severity.ERROR and f.clause.ref == "第9条(4)" for f in got)
-    assert any(f.text == "清き一票" for f in got)
+    assert [f.text for f in got] == ["清き一票"]  # one finding per sentence and category
+    assert "「候補」" in got[0].message_ja  # the other term of the sentence is named
     assert "第9条(4)" in got[0].message_ja and got[0].hint
 
 
 def test_church_invitation_is_religious_activity() -> None:
     got = cat("日曜礼拝にお越しください、入信を歓迎します", "goshogawara")
     assert {f.code for f in got} == {"CAT002"}
-    assert {f.text for f in got} == {"礼拝", "入信"}
+    assert [f.text for f in got] == ["礼拝"]
+    assert "「入信」" in got[0].message_ja
     assert all(f.clause.ref == "第9条(4)" for f in got)
 
 
 def test_discount_ad_is_commercial_advertising_citing_9_6() -> None:
     got = cat("今だけ全品50%オフ！購入はこちら", "goshogawara")
     assert {f.code for f in got} == {"CAT003"}
+    assert len(got) == 2  # two sentences: 「今だけ全品50%オフ！」「購入はこちら」
     assert "購入はこちら" in {f.text for f in got}
     assert all(f.clause.ref == "第9条(6)" and f.severity is Severity.WARNING for f in got)
 
@@ -218,3 +221,9 @@ def test_city_extra_terms_and_bad_entries(tmp_path) -> None:
     with pytest.raises(PolicyError) as info:
         load_policy_file(bad)
     assert "examples" in str(info.value.message_en if hasattr(info.value, "message_en") else info.value)
+
+
+def test_two_sentences_give_two_findings_one_sentence_gives_one() -> None:
+    one = cat("来月の市長選挙では〇〇候補に清き一票を、〇〇候補をよろしく！", "goshogawara")
+    two = cat("〇〇候補に清き一票を！\n次の選挙では〇〇党の候補者を応援しよう。", "goshogawara")
+    assert len(one) == 1 and len(two) == 2

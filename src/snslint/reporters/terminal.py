@@ -58,7 +58,7 @@ def _finding(console: Console, result: FileResult, f: Finding, lang: str) -> Non
     head.append(f.name, style="dim")
     console.print(head)
     for line in _source_lines(result, f):
-        console.print(line, overflow="fold")
+        console.print(line)
     console.print(Text("    " + f.message(lang)))
     clause = f.clause.cite(lang) if f.clause else labels["no_clause"]
     console.print(Text(f"    {labels['clause']}: ", style="dim") + Text(clause))
@@ -70,7 +70,7 @@ def _finding(console: Console, result: FileResult, f: Finding, lang: str) -> Non
 
 def render(report: Report, out: TextIO) -> None:
     """Write ``report`` for a person to ``out`` (colour only when ``out`` is a terminal)."""
-    console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False, markup=False)
     lang = report.lang
     labels = LABELS[lang]
     for result in report.results:

@@ -17,6 +17,8 @@ Policy ``settings`` of every CAT rule (:class:`ContentSettings`):
 
 from __future__ import annotations
 
+import bisect
+
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -76,23 +78,40 @@ class LexiconRule(Rule):
             where_ja = f"{clause.document} {clause.ref}{by_analogy_ja}に反するおそれがあります。".lstrip()
             where_en = f" It may break {clause.document} {clause.ref}{by_analogy_en}.".rstrip()
         base = ctx.severity
-        for m in lex.find(ms):
+        for group in _by_sentence(lex.find(ms), ctx.analysis.sentence_bounds):
+            # One finding per sentence and category: the strongest, then longest, then
+            # earliest match carries the span and the hint; the others are named in the message.
+            m = min(group, key=lambda g: (g.entry.strength != "strong", g.start - g.end, g.start))
             e = m.entry
             found = ctx.body[m.start : m.end]
             shown = found if found == e.term else f"{found}（{e.term}）"
+            others = [ctx.body[g.start : g.end] for g in group if g is not m]
+            also_ja = "".join(f"「{o}」" for o in others)
+            also_ja = f"（同じ文に{also_ja}も）" if others else ""
+            also_en = f" (also {', '.join(repr(o) for o in others)} in the same sentence)" if others else ""
             note_ja = f"{e.note}。" if e.note and not e.note.endswith("。") else e.note
+            strong = any(g.entry.strength == "strong" for g in group)
             yield ctx.finding(
                 m.start,
                 m.end,
-                f"「{shown}」: {lex.label}にあたる表現です。{note_ja}{where_ja}",
-                f"'{found}' ({e.term}): {lex.label_en}.{where_en}",
+                f"「{shown}」{also_ja}: {lex.label}にあたる表現です。{note_ja}{where_ja}",
+                f"'{found}' ({e.term}){also_en}: {lex.label_en}.{where_en}",
                 hint=e.hint,
                 hint_en=e.hint_en,
-                severity=base if e.strength == "strong" else base.demoted(),
+                severity=base if strong else base.demoted(),
                 term=e.term,
-                strength=e.strength,
+                strength="strong" if strong else e.strength,
                 source=e.source,
             )
+
+
+def _by_sentence(matches, bounds: list[tuple[int, int]]) -> list[list]:
+    """Group lexicon matches (in body order) by the sentence their start falls in."""
+    starts = [b[0] for b in bounds]
+    groups: dict[int, list] = {}
+    for m in matches:
+        groups.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
+    return [groups[k] for k in sorted(groups)]
 
 
 def _rule(code, name, summary, summary_en, explanation, failing, passing):
