@@ -110,15 +110,24 @@ def test_official_numbers_never_flagged_digits_compared() -> None:
     assert pii(text, "zushi", "PII001") == []
 
 
-def test_office_and_facility_numbers_are_info_at_most() -> None:
+def test_labelled_office_and_facility_numbers_are_not_flagged() -> None:
     text = (
         "【税務課からのお知らせ】固定資産税の納期限は4月30日です。\n"
         "担当：税務課 資産税係 TEL 0438-23-7059\n"
         "夜間・休日は市民総合相談窓口（0120-114-556）をご利用ください。"
     )
     for city in CITIES:
-        got = pii(text, city, "PII001")
-        assert got and all(f.severity is Severity.INFO for f in got), city
+        assert pii(text, city, "PII001") == [], city
+
+
+def test_a_fixed_line_without_an_office_label_is_info() -> None:
+    (f,) = pii("落とし物を拾われた方は 0438-23-7059 にお電話いただけると助かります。", code="PII001")
+    assert f.severity is Severity.INFO and f.text == "0438-**-7059"
+
+
+def test_a_mobile_next_to_an_office_label_is_still_a_warning() -> None:
+    (f,) = pii("問い合わせ：観光振興課 担当者携帯 090-1234-5678", code="PII001")
+    assert f.severity is Severity.WARNING
 
 
 def test_numbers_that_are_not_phones() -> None:

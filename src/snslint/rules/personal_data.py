@@ -211,6 +211,8 @@ class PhoneNumber(_PiiRule):
             if national in official:
                 continue
             start, end = norm.span(s, e)
+            if kind != "mobile" and _labelled_as_organisation(ctx.body, start):
+                continue  # an office's or facility's published number: nothing to ask
             masked = mask_phone(ctx.body[start:end])
             if kind == "mobile":
                 yield ctx.finding(
@@ -241,6 +243,25 @@ class PhoneNumber(_PiiRule):
                     text=masked,
                     kind=kind,
                 )
+
+
+ORGANISATION_LABEL = re.compile(
+    r"(課|係|室|局|部|センター|市役所|役場|役所|支所|出張所|館|事務所|事務局|協会|組合|委員会|窓口"
+    r"|問い?合わ?せ|担当|代表|ＴＥＬ|TEL|Tel|電話番号)"
+)
+"""Words that name an office, facility or contact desk (Japanese municipal usage)."""
+
+
+def _labelled_as_organisation(body: str, start: int) -> bool:
+    """True when the text before a fixed-line number, on its line or the line before, names
+    an office, facility or contact desk (「土木課 0173-…」, 「問い合わせ：…センター」).
+
+    Such numbers are what a city publishes every day; asking about each one is noise. Mobile
+    numbers are never exempted this way.
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    prev_start = body.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return bool(ORGANISATION_LABEL.search(body, prev_start, start))
 
 
 # --------------------------------------------------------------------------- PII002 e-mail
