@@ -155,6 +155,7 @@ def test_shortener_allow_setting(tmp_path) -> None:
 def test_insecure_link_caught(city: str, text: str) -> None:
     (f,) = by_code(text, city, "URL002")
     assert f.text.startswith("http://")
+    assert f.severity.value == "warning"  # issue 3: a warning in every city, no clause
 
 
 @pytest.mark.parametrize(
