@@ -1,4 +1,4 @@
-"""The command line: ``snslint check``, ``snslint policies``.
+"""The command line: ``snslint check``, ``snslint rules``, ``snslint explain``, ``snslint policies``.
 
 Parsing and printing only: the work is done by :mod:`snslint.checker` and
 :mod:`snslint.engine`, the output by :mod:`snslint.reporters`, the exit code by
@@ -8,7 +8,9 @@ code 2; an unexpected one too (its traceback only with ``--debug``).
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import List, Optional
@@ -32,6 +34,8 @@ class Format(str, Enum):
     rich = "rich"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 class Level(str, Enum):
@@ -98,14 +102,26 @@ def check(
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="出力形式 / output format (default: rich on a terminal, else concise)"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="実行するルール（コード・接頭辞・名前、カンマ区切り） / rules to run: codes, prefixes or names"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="除外するルール / rules not to run"),
-    fail_on: Level = typer.Option(Level.error, "--fail-on", help="この重大度以上で終了コード1 / exit 1 at or above this severity"),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="この重大度以上で終了コード1（既定 error） / exit 1 at or above this severity (default: error)"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="指摘があっても終了コード0 / exit 0 even with findings"),
-    lang: Lang = typer.Option(Lang.ja, "--lang", help="表示言語 / report language"),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="表示言語（既定 ja） / report language (default: ja)"),
+    config: Optional[str] = typer.Option(None, "--config", help="設定ファイル（既定: 上位フォルダの snslint.toml / pyproject.toml） / config file (default: found upward)"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="結果をファイルに書く（終了コードはそのまま） / write the report to a file (the exit code still counts)"),
+    statistics: bool = typer.Option(False, "--statistics", help="ルールごとの件数を表示 / show a count per rule instead of the findings"),
+    show_suppressed: bool = typer.Option(False, "--show-suppressed", help="抑止された指摘と理由も表示（監査用） / also list suppressed findings and why"),
     debug: bool = typer.Option(False, "--debug", help="内部エラーの詳細を表示 / show tracebacks of internal errors"),
 ) -> None:
     """下書きを検査します / Check drafts against a city's policy."""
     try:
-        status = _check(paths, city, policy, at, platform, format, select, ignore, fail_on, exit_zero, lang)
+        status = _check(
+            CheckArgs(
+                paths=list(paths), city=city, policy=policy, at=at, platform=platform,
+                format=format.value if format else None, select=_split(select), ignore=_split(ignore),
+                select_given=select is not None, fail_on=fail_on.value if fail_on else None,
+                exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
+                statistics=statistics, show_suppressed=show_suppressed,
+            )
+        )
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None
@@ -122,46 +138,302 @@ def check(
     raise typer.Exit(status)
 
 
-def _check(paths, city, policy, at, platform, format, select, ignore, fail_on, exit_zero, lang) -> ExitStatus:
+@dataclass
+class CheckArgs:
+    """The command line of ``snslint check``, as given (None = not given)."""
+
+    paths: list[str]
+    city: str | None = None
+    policy: str | None = None
+    at: str | None = None
+    platform: str | None = None
+    format: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    select_given: bool = False
+    fail_on: str | None = None
+    exit_zero: bool = False
+    lang: str | None = None
+    config: str | None = None
+    output: str | None = None
+    statistics: bool = False
+    show_suppressed: bool = False
+
+
+def _normal_platform(platform: str | None) -> str | None:
+    if platform is None:
+        return None
+    platform = platform.strip().lower()
+    platform = {"twitter": "x"}.get(platform, platform)
+    if platform not in ("x", "facebook", "instagram", "line", "youtube", "threads"):
+        raise UsageError(
+            f"--platform「{platform}」は使えません（x, facebook, instagram, line, youtube, threads）。",
+            f"unknown --platform '{platform}' (x, facebook, instagram, line, youtube, threads).",
+        )
+    return platform
+
+
+def _config_codes(cfg, key: str, tokens: list[str]) -> set[str]:
+    """Resolve a config key's rule tokens; an unknown one is a ConfigError naming the key."""
+    from snslint.errors import ConfigError
+    from snslint.registry import resolve
+
+    try:
+        return resolve(tokens, option=key)
+    except UsageError as exc:
+        raise ConfigError(exc.ja, exc.en, path=str(cfg.path) if cfg.path else None) from None
+
+
+def _expand(paths: list[str], cfg) -> list[str]:
+    """The paths to check after the config's ``exclude`` (stdin is never excluded; a folder
+    with no drafts at all is kept so that the checker reports it)."""
+    from snslint.draft import iter_draft_paths
+
+    if not cfg.values.exclude:
+        return paths
+    out: list[str] = []
+    for given in paths:
+        if given == "-":
+            out.append(given)
+        elif os.path.isdir(given):
+            found = list(iter_draft_paths([given]))
+            if not found:
+                out.append(given)
+            out.extend(p for p in found if not cfg.is_excluded(p))
+        elif not cfg.is_excluded(given):
+            out.append(given)
+    return out
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically: a temporary file in the same folder,
+    flushed and fsynced, then :func:`os.replace` over the target, so a reader never sees a
+    half-written report.
+
+    Raises:
+        UsageError: the folder does not exist or cannot be written.
+    """
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".snslint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise UsageError(
+            f"出力ファイル「{path}」に書けません（{exc.strerror}）。",
+            f"cannot write the output file '{path}' ({exc.strerror}).",
+        ) from None
+
+
+def render_statistics(report, fmt: str, out) -> None:
+    """``--statistics``: one line per rule and severity (``count code name severity``), or a
+    JSON list of ``{"code", "name", "severity", "count"}`` for ``--format json``."""
+    import json
+
+    rows = report.statistics()
+    if fmt == "json":
+        json.dump(
+            [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows], out, ensure_ascii=False, indent=2
+        )
+        out.write("\n")
+        return
+    for code, name, sev, n in rows:
+        out.write(f"{n:>6}  {code:<8} {name:<30} {sev}\n")
+    total = sum(r[3] for r in rows)
+    out.write(f"{total:>6}  {'total' if report.lang == 'en' else '合計'}\n")
+
+
+def _check(a: CheckArgs) -> ExitStatus:
+    import io
+
     from snslint import reporters
     from snslint.checker import check_paths
+    from snslint.config import resolve_config
     from snslint.engine import CheckOptions, choose_policy
     from snslint.exit_status import exit_status
     from snslint.findings import Severity
     from snslint.policy import load_bundled, load_policy_file
     from snslint.registry import resolve
     from snslint.report import Report
+    from snslint.suppression import Filters, apply_all
 
-    if city and policy:
+    if a.city and a.policy:
         raise UsageError("--city と --policy は同時に指定できません。", "--city and --policy cannot be used together.")
-    if platform is not None:
-        platform = platform.strip().lower()
-        platform = {"twitter": "x"}.get(platform, platform)
-        if platform not in ("x", "facebook", "instagram", "line", "youtube", "threads"):
-            raise UsageError(
-                f"--platform「{platform}」は使えません（x, facebook, instagram, line, youtube, threads）。",
-                f"unknown --platform '{platform}' (x, facebook, instagram, line, youtube, threads).",
-            )
-    explicit = load_policy_file(policy) if policy else load_bundled(city) if city else None
-    selected = _split(select)
-    options = CheckOptions(
-        at=parse_at(at),
-        platform=platform,
-        select=frozenset(resolve(selected)) if selected else None,
-        ignore=frozenset(resolve(_split(ignore), option="--ignore")),
-        lang=lang.value,
+    cfg = resolve_config(a.config)
+    v = cfg.values
+    platform = _normal_platform(a.platform) or v.platform
+    lang = a.lang or v.lang or "ja"
+    fail_on = a.fail_on or v.fail_on or "error"
+    # Policy: --city/--policy win over everything; the config's city/policy is the default for
+    # drafts whose front matter names no city (a draft's own city: wins over the config).
+    explicit = load_policy_file(a.policy) if a.policy else load_bundled(a.city) if a.city else None
+    known = {explicit.id: explicit} if explicit else {}
+    chooser = choose_policy(explicit, default_city=v.city)
+    if explicit is None and cfg.policy_path is not None:
+        default_policy = load_policy_file(cfg.policy_path)
+        known[default_policy.id] = default_policy
+        by_front_matter = chooser
+        chooser = lambda d: by_front_matter(d) if d.meta.city else default_policy  # noqa: E731
+    # select/ignore layer as in ruff: --select starts afresh; else config select, and the
+    # config's ignore plus --ignore.
+    if a.select_given:
+        select = frozenset(resolve(a.select)) if a.select else None
+        ignore = frozenset(resolve(a.ignore, option="--ignore"))
+    else:
+        select = frozenset(_config_codes(cfg, "select", v.select)) if v.select is not None else None
+        ignore = frozenset(_config_codes(cfg, "ignore", v.ignore)) | frozenset(resolve(a.ignore, option="--ignore"))
+    pfi = {g: frozenset(_config_codes(cfg, f"per-file-ignores「{g}」", t)) for g, t in v.per_file_ignores.items()}
+    options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang)
+    results = check_paths(_expand(a.paths, cfg), chooser, options)
+
+    def policy_for(result):
+        if result.policy_id in known:
+            return known[result.policy_id]
+        try:
+            return load_bundled(result.policy_id)
+        except SnslintError:
+            return None
+
+    suppressed = apply_all(
+        results,
+        Filters(
+            select=select,
+            ignore=ignore,
+            per_file_ignores=lambda path: [(g, pfi[g]) for g, _ in cfg.per_file_ignores_for(path)],
+            policy_for=policy_for,
+            platform=platform,
+            lang=lang,
+        ),
     )
-    results = check_paths(list(paths), choose_policy(explicit), options)
+    label = a.policy or a.city or (str(cfg.policy_path) if cfg.policy_path else v.city) or "front-matter"
     report = Report(
         results=results,
-        lang=lang.value,
-        fail_on=Severity(fail_on.value),
-        policy_label=policy or city or "front-matter",
+        lang=lang,
+        fail_on=Severity(fail_on),
+        policy_label=label,
+        suppressed=suppressed,
+        show_suppressed=a.show_suppressed,
     )
-    fmt = format.value if format else ("rich" if sys.stdout.isatty() else "concise")
-    reporters.get(fmt)(report, sys.stdout)
+    to_file = a.output is not None and a.output != "-"
+    fmt = a.format or v.format or ("rich" if sys.stdout.isatty() and not to_file else "concise")
+    out = io.StringIO() if to_file else sys.stdout
+    if a.statistics:
+        render_statistics(report, fmt, out)
+    else:
+        reporters.get(fmt)(report, out)
+        if a.show_suppressed and fmt in ("rich", "concise"):
+            reporters.render_suppressed(report, out)
+    if to_file:
+        write_atomic(a.output, out.getvalue())
     sys.stdout.flush()
-    return exit_status(report, exit_zero=exit_zero)
+    return exit_status(report, exit_zero=a.exit_zero)
+
+
+@app.command()
+def rules() -> None:
+    """ルールの一覧 / List every rule: code, name, default severity, family, summary."""
+    from snslint.registry import registry
+
+    try:
+        reg = registry()
+    except SnslintError as exc:
+        _err(exc.one_line())
+        raise typer.Exit(ExitStatus.ERROR) from None
+    typer.echo(f"{'code':<8} {'name':<30} {'default':<8} {'family':<7} summary")
+    for code, rule in reg.items():
+        typer.echo(f"{code:<8} {rule.name:<30} {rule.default_severity.value:<8} {rule.family:<7} {rule.summary}  / {rule.summary_en}")
+
+
+def explain_text(token: str) -> str:
+    """The text of ``snslint explain TOKEN``: what the rule finds and why (its explanation),
+    its default severity, the clause of every bundled city that enables it (or that it is
+    off there), its failing and passing examples, and how to suppress it.
+
+    Raises:
+        UsageError: ``token`` names no rule, or names more than one (a family prefix).
+    """
+    from snslint.policy import bundled_ids, load_bundled
+    from snslint.registry import registry, resolve
+
+    reg = registry()
+    codes = sorted(resolve([token], option="explain"))
+    if len(codes) != 1:
+        raise UsageError(
+            f"「{token}」は複数のルールに当たります（{', '.join(codes)}）。コードか名前を1つ指定してください。",
+            f"'{token}' names several rules ({', '.join(codes)}); give one code or name.",
+        )
+    rule = reg[codes[0]]
+    lines = [
+        f"{rule.code} {rule.name}",
+        f"  {rule.summary}",
+        f"  {rule.summary_en}",
+        "",
+        f"既定の重大度 / default severity: {rule.default_severity.label_ja} / {rule.default_severity.value}"
+        f"    系統 / family: {rule.family}",
+        "",
+        "■ 何を見つけ、なぜ問題か / What it finds and why it matters",
+        rule.explanation or "(no explanation)",
+        "",
+        "■ 各市の条項 / The clause in each city",
+    ]
+    for pid in bundled_ids():
+        policy = load_bundled(pid)
+        cfg = policy.rule(rule.code)
+        if cfg is None or not cfg.enabled:
+            lines.append(f"  {pid:<12} 無効 / off")
+            continue
+        clause = policy.clause(cfg.clause)
+        cite = clause.cite("ja") if clause else "根拠条項なし（一般的な注意） / no clause (general caution)"
+        sev = getattr(cfg.severity, "value", cfg.severity)
+        lines.append(f"  {pid:<12} {sev:<8} {cite}")
+    for title, examples in (
+        ("■ 指摘される例 / Examples that fail", rule.failing),
+        ("■ 指摘されない例 / Examples that pass", rule.passing),
+    ):
+        lines += ["", title]
+        for ex in examples:
+            extra = "".join(f", {k}={v}" for k, v in (("at", ex.at), ("platform", ex.platform)) if v)
+            lines.append(f"  --- ({ex.city}{extra})")
+            lines += [f"  | {ln}" for ln in ex.draft.rstrip("\n").split("\n")]
+    lines += ["", "■ 抑止のしかた / How to suppress"]
+    if rule.suppressible:
+        lines += [
+            "  下書きのフロントマターに、理由を添えて書きます（理由は必須。--show-suppressed で一覧できます）。",
+            "  In the draft's front matter, with a reason (required; listed by --show-suppressed):",
+            "  ---",
+            "  snslint:",
+            "    ignore:",
+            f"      - code: {rule.code}",
+            "        reason: 〇〇課長の承認済み（2026-12-01）",
+            "  ---",
+            f"  プロジェクト全体では snslint.toml の ignore = [\"{rule.code}\"] または --ignore {rule.code}。",
+            f"  Project-wide: ignore = [\"{rule.code}\"] in snslint.toml, or --ignore {rule.code}.",
+        ]
+    else:
+        lines += [
+            "  このルールはフロントマターでは抑止できません。本文を直してください。",
+            "  This rule cannot be suppressed in front matter: fix the post.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="ルールのコードまたは名前 / a rule code or name")) -> None:
+    """ルールの説明 / Explain a rule: what, why, each city's clause, examples, suppression."""
+    try:
+        text = explain_text(code)
+    except SnslintError as exc:
+        _err(exc.one_line())
+        raise typer.Exit(ExitStatus.ERROR) from None
+    sys.stdout.write(text)
 
 
 @app.command()

@@ -40,6 +40,10 @@ class Report:
         lang: ``"ja"`` or ``"en"``.
         fail_on: the lowest severity that makes the run fail.
         policy_label: what was checked against (``"goshogawara"``, or a file path).
+        suppressed: findings the filters stage silenced, each with its reason (front-matter
+            ``reason``, or ``per-file-ignores「glob」``), in report order. They never count
+            towards :meth:`counts` or the exit code.
+        show_suppressed: ``--show-suppressed``: reporters list :attr:`suppressed` too.
     """
 
     results: list[FileResult]
@@ -47,6 +51,7 @@ class Report:
     fail_on: Severity = Severity.ERROR
     policy_label: str = ""
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+    show_suppressed: bool = False
 
     @property
     def findings(self) -> list[Finding]:
@@ -75,3 +80,9 @@ class Report:
             "input_errors": len(self.errors),
             **self.counts(),
         }
+
+    def statistics(self) -> list[tuple[str, str, str, int]]:
+        """``--statistics``: ``(code, name, severity, count)`` per rule and severity, most
+        frequent first, then by code (as ``ruff --statistics``)."""
+        c = Counter((f.code, f.name, f.severity.value) for f in self.findings)
+        return [(code, name, sev, n) for (code, name, sev), n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -7,6 +7,8 @@ one asked for, so a JSON run never loads rich.
   with the span underlined and personal data masked, the clause quoted, a hint, a summary.
 - ``concise``: one line per finding, ``path:line:col: CODE [severity] message``.
 - ``json``: one JSON document for tools.
+- ``sarif``: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
+- ``github``: GitHub Actions workflow commands (``::error file=…``), annotations on a PR.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ FORMATS: dict[str, str] = {
     "rich": "snslint.reporters.terminal",
     "concise": "snslint.reporters.concise",
     "json": "snslint.reporters.json_format",
+    "sarif": "snslint.reporters.sarif",
+    "github": "snslint.reporters.github",
 }
 """Format name -> module that renders it."""
 
@@ -40,3 +44,17 @@ def get(name: str) -> Render:
             f"unknown format '{name}' (choose from {', '.join(FORMATS)}).",
         )
     return importlib.import_module(module).render
+
+
+def render_suppressed(report: Report, out: TextIO) -> None:
+    """``--show-suppressed`` for the text formats (rich, concise): after the report, one line
+    per silenced finding, ``path:line:col: CODE name — 理由 / reason: …``, for audits.
+    Machine formats carry the same list themselves (json ``suppressed``, SARIF
+    ``suppressions``). Writes nothing when nothing was silenced."""
+    if not report.suppressed:
+        return
+    en = report.lang == "en"
+    out.write(("Suppressed" if en else "抑止された指摘") + f" ({len(report.suppressed)}):\n")
+    for f, reason in report.suppressed:
+        label = "reason" if en else "理由"
+        out.write(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.name} — {label}: {reason}\n")

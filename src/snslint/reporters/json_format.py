@@ -60,13 +60,16 @@ def document(report: Report) -> dict[str, Any]:
                 "error": (r.error.en if lang == "en" else r.error.ja) if r.error else None,
             }
         )
-    return {
+    doc = {
         "snslint_version": __version__,
         "policy": report.policy_label,
         "findings": [finding_json(f, lang) for f in report.findings],
         "files": files,
         "summary": report.summary(),
     }
+    if report.show_suppressed:  # --show-suppressed: each silenced finding with its "reason"
+        doc["suppressed"] = [{**finding_json(f, lang), "reason": reason} for f, reason in report.suppressed]
+    return doc
 
 
 def render(report: Report, out: TextIO) -> None:
