@@ -93,9 +93,7 @@ def test_offsets_survive_nfc_normalization() -> None:
     assert got.valid_end == 280  # 140 composed characters fit = 280 code points as written
 
 
-def test_no_pkg_resources_left_behind() -> None:
-    import sys
-
-    measure("x")
-    mod = sys.modules.get("pkg_resources")
-    assert mod is None or hasattr(mod, "require")  # the real one, never our stand-in
+def test_emoji_sequences_newer_than_2019_weigh_two() -> None:
+    """A ZWJ family of Emoji 15.1 (🧑‍🧑‍🧒) is one emoji, weight 2, like any other sequence."""
+    assert measure("🧑\u200d🧑\u200d🧒").length == 2
+    assert measure("🇯🇵").length == 2 and measure("1️⃣").length == 2

@@ -14,13 +14,11 @@ characters". Under config v3:
 
 The weights are summed in hundredths (``scale`` 100) and truncated to an integer.
 
-URL and emoji *extraction* comes from twitter-text-parser (PyPI ``twitter-text-parser``, a
-Python port of twitter-text whose extractors pass twitter-text's conformance suite
-``conformance/validate.yml``; see ``tests/test_weighted_length.py``). It is reached only through
-:func:`_extractors`, the one place to swap in :mod:`snslint.links` once that module extracts
-URLs the twitter-text way. Known limit: its emoji data is Emoji 12.0 (2019); a ZWJ sequence
-added later (e.g. 🧑‍🧑‍🧒, Emoji 15.1) counts per code point, so such a post may count a few
-more than X does (never fewer).
+URL *extraction* is :func:`snslint.links.extract_urls`, which follows twitter-text's extraction
+rules and passes its conformance suite; emoji sequences come from the ``emoji`` package
+(Unicode's emoji data, kept current by its maintainers). Together they pass all 44 cases of
+twitter-text's ``conformance/validate.yml`` (``tests/test_weighted_length.py``). Both are
+reached only through :func:`_extractors` and loaded on first use.
 
 Units: every length here is in *weighted characters* (X's unit), every offset is a 0-based
 Python ``str`` index (code points) into the text as given, never UTF-16 units.
@@ -28,12 +26,9 @@ Python ``str`` index (code points) into the text as given, never UTF-16 units.
 
 from __future__ import annotations
 
-import sys
-import types
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 __all__ = ["TwitterConfig", "CONFIG_V3", "WeightedLength", "measure", "weighted_length"]
@@ -121,31 +116,20 @@ Extractor = Callable[[str], list[tuple[int, int]]]
 def _extractors() -> tuple[Extractor, Extractor]:
     """``(urls, emojis)``: functions giving ``(start, end)`` spans in an NFC text.
 
-    twitter-text-parser 3.0.0 reads its emoji table with ``pkg_resources`` (setuptools), which
-    newer Pythons no longer ship and which warns on import; a one-function stand-in answers
-    that one call from the package's own data while it imports, then is removed again.
+    URLs come from :func:`snslint.links.extract_urls` (twitter-text's extraction rules, which
+    pass its conformance suite); emoji sequences (ZWJ sequences, flags, keycaps, modifiers)
+    from the ``emoji`` package's ``emoji_list``, kept current with Unicode's emoji data.
+    Both are imported on first use, only for X drafts.
     """
-    shim = None
-    if "pkg_resources" not in sys.modules:
-        shim = types.ModuleType("pkg_resources")
+    import emoji
 
-        def resource_string(module: str, name: str) -> bytes:
-            # pkg_resources resolves ``name`` beside the module's file (a module, not a package).
-            return (Path(sys.modules[module].__file__).parent / name).read_bytes()  # type: ignore[arg-type]
-
-        shim.resource_string = resource_string  # type: ignore[attr-defined]
-        sys.modules["pkg_resources"] = shim
-    try:
-        from twitter_text import extract_emojis_with_indices, extract_urls_with_indices
-    finally:
-        if shim is not None and sys.modules.get("pkg_resources") is shim:
-            del sys.modules["pkg_resources"]
+    from snslint.links import extract_urls
 
     def urls(text: str) -> list[tuple[int, int]]:
-        return [tuple(e["indices"]) for e in extract_urls_with_indices(text)]  # type: ignore[misc]
+        return [(link.start, link.end) for link in extract_urls(text)]
 
     def emojis(text: str) -> list[tuple[int, int]]:
-        return [tuple(e["indices"]) for e in extract_emojis_with_indices(text)]  # type: ignore[misc]
+        return [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]
 
     return urls, emojis
 
