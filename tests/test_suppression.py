@@ -116,3 +116,18 @@ def test_concise_show_suppressed_section(tmp_path, monkeypatch):
     assert r.exit_code == 0
     assert "抑止された指摘 (1):" in r.stdout
     assert "d.txt:9:19: URL001 url-shortener — 理由: 国の申込みサイト" in r.stdout
+
+
+def test_result_without_its_draft_still_honours_suppressions(tmp_path):
+    # A cache or worker may hand back a FileResult without the Draft: the stage reads it again.
+    from dataclasses import replace as dc_replace
+
+    from snslint.engine import CheckOptions, check_path, choose_policy
+    from snslint.suppression import Filters, apply
+
+    path = tmp_path / "d.txt"
+    path.write_text(draft(WITH_REASON, SHORT), encoding="utf-8")
+    full = check_path(str(path), choose_policy(None), CheckOptions())
+    assert [f.code for f in full.findings] == ["URL001"]
+    kept, silenced = apply(dc_replace(full, draft=None), Filters())
+    assert kept == [] and [f.code for f, _ in silenced] == ["URL001"]

@@ -208,6 +208,15 @@ def apply(result: FileResult, filters: Filters) -> tuple[list[Finding], list[tup
     silenced: list[tuple[Finding, str]] = []
     pfi = filters.per_file_ignores(result.path)
     draft = result.draft
+    if draft is None and result.path != "-":
+        # A result restored without its draft (a cache or worker that dropped it): read the
+        # front matter again so that suppressions are never silently skipped.
+        from snslint.draft import read_draft
+
+        try:
+            draft = read_draft(result.path)
+        except SnslintError:
+            draft = None
     findings = list(result.findings)
     if draft is not None and draft.front_matter is not None and draft.meta.snslint.ignore:
         findings.extend(_meta_findings(result, draft, filters))
