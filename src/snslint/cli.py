@@ -109,6 +109,8 @@ def check(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="結果をファイルに書く（終了コードはそのまま） / write the report to a file (the exit code still counts)"),
     statistics: bool = typer.Option(False, "--statistics", help="ルールごとの件数を表示 / show a count per rule instead of the findings"),
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="抑止された指摘と理由も表示（監査用） / also list suppressed findings and why"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="並列プロセス数（既定: CPU数） / worker processes (default: CPU count)"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="キャッシュ（.snslint_cache/）を使わない / do not read or write the cache (.snslint_cache/)"),
     debug: bool = typer.Option(False, "--debug", help="内部エラーの詳細を表示 / show tracebacks of internal errors"),
 ) -> None:
     """下書きを検査します / Check drafts against a city's policy."""
@@ -119,7 +121,7 @@ def check(
                 format=format.value if format else None, select=_split(select), ignore=_split(ignore),
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
-                statistics=statistics, show_suppressed=show_suppressed,
+                statistics=statistics, show_suppressed=show_suppressed, jobs=jobs, no_cache=no_cache,
             )
         )
     except SnslintError as exc:
@@ -158,6 +160,8 @@ class CheckArgs:
     output: str | None = None
     statistics: bool = False
     show_suppressed: bool = False
+    jobs: int | None = None
+    no_cache: bool = False
 
 
 def _normal_platform(platform: str | None) -> str | None:
@@ -255,9 +259,9 @@ def _check(a: CheckArgs) -> ExitStatus:
     import io
 
     from snslint import reporters
-    from snslint.checker import check_paths
+    from snslint.checker import PolicySource, RichProgress, check_paths, default_cache
     from snslint.config import resolve_config
-    from snslint.engine import CheckOptions, choose_policy
+    from snslint.engine import CheckOptions
     from snslint.exit_status import exit_status
     from snslint.findings import Severity
     from snslint.policy import load_bundled, load_policy_file
@@ -276,12 +280,15 @@ def _check(a: CheckArgs) -> ExitStatus:
     # drafts whose front matter names no city (a draft's own city: wins over the config).
     explicit = load_policy_file(a.policy) if a.policy else load_bundled(a.city) if a.city else None
     known = {explicit.id: explicit} if explicit else {}
-    chooser = choose_policy(explicit, default_city=v.city)
+    # Plain data, so that worker processes can rebuild the same choice (snslint.checker).
+    chooser = PolicySource(city=a.city, policy_file=a.policy, default_city=v.city)
+    if explicit is not None:
+        chooser.loaded[f"city:{a.city}" if a.city else f"file:{a.policy}"] = explicit
     if explicit is None and cfg.policy_path is not None:
         default_policy = load_policy_file(cfg.policy_path)
         known[default_policy.id] = default_policy
-        by_front_matter = chooser
-        chooser = lambda d: by_front_matter(d) if d.meta.city else default_policy  # noqa: E731
+        chooser = PolicySource(default_city=v.city, default_file=str(cfg.policy_path))
+        chooser.loaded[f"file:{cfg.policy_path}"] = default_policy
     # select/ignore layer as in ruff: --select starts afresh; else config select, and the
     # config's ignore plus --ignore.
     if a.select_given:
@@ -292,7 +299,18 @@ def _check(a: CheckArgs) -> ExitStatus:
         ignore = frozenset(_config_codes(cfg, "ignore", v.ignore)) | frozenset(resolve(a.ignore, option="--ignore"))
     pfi = {g: frozenset(_config_codes(cfg, f"per-file-ignores「{g}」", t)) for g, t in v.per_file_ignores.items()}
     options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang)
-    results = check_paths(_expand(a.paths, cfg), chooser, options)
+    # Execution strategy: workers, the content cache (never for --at now: a new key each
+    # run), a progress bar on a terminal for people's formats only (stderr).
+    wanted = a.format or v.format or ("rich" if sys.stdout.isatty() and a.output in (None, "-") else "concise")
+    show_bar = sys.stderr.isatty() and wanted in ("rich", "concise") and not a.statistics
+    results = check_paths(
+        _expand(a.paths, cfg),
+        chooser,
+        options,
+        jobs=a.jobs or os.cpu_count() or 1,
+        cache=None if a.no_cache or (a.at or "").strip().lower() == "now" else default_cache(options),
+        progress=RichProgress() if show_bar else None,
+    )
 
     def policy_for(result):
         if result.policy_id in known:

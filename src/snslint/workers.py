@@ -1,0 +1,188 @@
+"""A pool of worker processes that check drafts in parallel, each with its own Sudachi.
+
+Why processes: a Sudachi tokenizer cannot be shared by threads or pickled, and most of a
+check is Python code that holds the GIL. Each worker is a process that loads the dictionary
+once (on its first draft) and checks many drafts.
+
+How (the shape of :func:`check_in_pool`):
+
+- Start method ``fork`` where the platform has it and this process runs one thread (the
+  progress bar's thread is started only after the workers exist): a worker then inherits the
+  imported modules, the loaded policies and whatever the parent already compiled. Before
+  forking, the parent checks the first draft itself, which loads the dictionary, the policy's
+  lexicons and the URL patterns once for every worker (copy-on-write). Elsewhere ``spawn``,
+  and each worker builds the same state from plain data.
+- Each worker is initialised with plain data only (:class:`WorkerSpec`): a
+  :class:`~snslint.checker.PolicySource` (city ids and policy file paths), the
+  :class:`~snslint.engine.CheckOptions`, the run's clock and the content cache's folder and
+  settings digest. It rebuilds the chooser and the cache from them.
+- Paths go out in chunks (:func:`chunk_size`) through ``Pool.imap``, which returns results
+  in input order; each result comes back as a small tuple (:func:`encode`): findings as
+  :meth:`~snslint.findings.Finding.to_dict` dicts, an error as its class name and fields, the
+  post time and redactions, and the draft itself (its text and front matter, a few KB), so the
+  parent need not read the file again for reporters and suppressions.
+- Each worker writes its own cache entries (atomic renames into the cache folder), so nothing
+  has to be merged afterwards.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Iterator
+
+from snslint import errors
+from snslint.checker import PolicySource, check_one
+from snslint.engine import CheckOptions, FileResult
+from snslint.findings import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snslint.cache import ContentCache
+    from snslint.checker import Progress
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """Everything a worker needs, as plain picklable data.
+
+    Attributes:
+        source: how to choose each draft's policy.
+        options: the check options (a frozen dataclass of plain values).
+        now: the run's clock (aware, JST).
+        cache_root: the content cache's folder, or None without a cache.
+        cache_settings: the cache's settings digest (so workers do not fingerprint again).
+    """
+
+    source: PolicySource
+    options: CheckOptions
+    now: datetime
+    cache_root: str | None = None
+    cache_settings: str | None = None
+
+
+_STATE: dict[str, Any] = {}
+"""This worker's rebuilt state: ``source``, ``options``, ``now``, ``cache``."""
+
+
+def _init_worker(spec: WorkerSpec) -> None:
+    """Pool initializer: rebuild the chooser, options and cache from ``spec``."""
+    cache = None
+    if spec.cache_root is not None:
+        from snslint.cache import ContentCache
+
+        cache = ContentCache(spec.cache_root, spec.options, settings=spec.cache_settings)
+    _STATE.update(source=spec.source, options=spec.options, now=spec.now, cache=cache)
+
+
+def _check_in_worker(path: str) -> tuple:
+    """Pool task: check one path in this worker; the result as :func:`encode` data."""
+    return encode(check_one(path, _STATE["source"], _STATE["options"], _STATE["now"], _STATE["cache"]))
+
+
+def encode(result: FileResult) -> tuple:
+    """A :class:`FileResult` as a tuple of plain values (inverse: :func:`decode`).
+
+    Shape: ``(path, [finding dicts], error, encoding, policy_id, post_time, redactions,
+    draft)`` where ``error`` is None or ``(class name, ja, en, path, line, column)``.
+    """
+    err = result.error
+    error = None if err is None else (type(err).__name__, err.ja, err.en, err.path, err.line, err.column)
+    return (
+        result.path,
+        [f.to_dict() for f in result.findings],
+        error,
+        result.encoding,
+        result.policy_id,
+        result.post_time,
+        result.redactions,
+        result.draft,
+    )
+
+
+def decode(data: tuple) -> FileResult:
+    """Rebuild the :class:`FileResult` that :func:`encode` took apart."""
+    path, findings, error, encoding, policy_id, post_time, redactions, draft = data
+    err = None
+    if error is not None:
+        name, ja, en, epath, line, column = error
+        cls = getattr(errors, name, errors.SnslintError)
+        if not (isinstance(cls, type) and issubclass(cls, errors.SnslintError)):
+            cls = errors.SnslintError
+        err = cls(ja, en, path=epath, line=line, column=column)
+    return FileResult(
+        path=path,
+        findings=[Finding.from_dict(d) for d in findings],
+        error=err,
+        encoding=encoding,
+        policy_id=policy_id,
+        post_time=post_time,
+        redactions=redactions,
+        draft=draft,
+    )
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Paths per task: about 8 tasks per worker (for balance and a moving progress bar),
+    at least 1 and at most 32 (results stream back as chunks finish)."""
+    return max(1, min(32, files // (jobs * 8)))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` when available and safe (a single thread), else ``spawn``."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def check_in_pool(
+    paths: list[str],
+    source: PolicySource,
+    options: CheckOptions,
+    now: datetime,
+    cache: "ContentCache | None",
+    jobs: int,
+    progress: "Progress | None" = None,
+    total: int | None = None,
+    done: int = 0,
+) -> Iterator[FileResult]:
+    """Check ``paths`` with up to ``jobs`` worker processes; results in the order of ``paths``.
+
+    The first path is checked in this process before the pool starts (it warms the state
+    that ``fork`` then shares). ``progress`` is started (with ``total``, default the number
+    of paths) only once the workers exist (its refresh thread must not be alive at the fork),
+    then advanced by ``done`` (files the caller already checked) and once per path. An
+    unexpected exception in a worker is raised here; the pool is terminated on the way out.
+    """
+    if not paths:
+        return
+    first = check_one(paths[0], source, options, now, cache)
+    rest = paths[1:]
+    pool = None
+    if rest:
+        workers = max(1, min(jobs, len(rest)))
+        spec = WorkerSpec(
+            source=source,
+            options=options,
+            now=now,
+            cache_root=str(cache.root) if cache is not None else None,
+            cache_settings=cache.settings if cache is not None else None,
+        )
+        pool = _context().Pool(workers, initializer=_init_worker, initargs=(spec,))
+    try:
+        if progress is not None:
+            progress.start(total if total is not None else len(paths))
+            progress.advance(done + 1)
+        yield first
+        if pool is None:
+            return
+        for data in pool.imap(_check_in_worker, rest, chunksize=chunk_size(len(rest), workers)):
+            yield decode(data)
+            if progress is not None:
+                progress.advance(1)
+        pool.close()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()

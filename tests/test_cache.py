@@ -1,0 +1,276 @@
+"""The content cache (snslint.cache): keys, invalidation, corrupt entries, what it stores.
+
+Every test uses its own cache folder under ``tmp_path``; drafts carry ``scheduled_at`` (a
+draft checked with the clock as its post time is never cached, tested below).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import snslint.cache as cache_mod
+from snslint.cache import CACHE_DIR_NAME, ContentCache, code_fingerprint
+from snslint.checker import PolicySource, check_one, check_paths
+from snslint.cli import app
+from snslint.draft import read_draft
+from snslint.engine import CheckOptions, check_path
+from snslint.policy import load_bundled
+
+PII_DRAFT = (
+    "---\ncity: kisarazu\nscheduled_at: 2026-12-02T10:00\n---\n"
+    "【市民まつりのお知らせ】\n連絡は山田さん 090-1234-5678 まで。マイナンバーは123456789018です。\n"
+    "短縮URL https://bit.ly/abc123 もご覧ください。\n"
+)
+CLEAN_DRAFT = "---\ncity: kisarazu\nscheduled_at: 2026-12-02T10:00\n---\n本日は晴天です。図書館は通常どおり開館しています。\n"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.json"))
+
+
+def _summary(result) -> tuple:
+    """Everything a reporter reads of a result, as comparable plain data."""
+    return (
+        result.path,
+        [f.to_dict() for f in result.findings],
+        result.encoding,
+        result.policy_id,
+        (result.post_time.at.isoformat(), result.post_time.source) if result.post_time else None,
+        result.redactions,
+        result.draft.text if result.draft else None,
+    )
+
+
+@pytest.fixture
+def source() -> PolicySource:
+    return PolicySource(city="kisarazu")
+
+
+def test_second_check_is_served_from_cache_and_equals_a_fresh_check(tmp_path, source):
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    options = CheckOptions()
+    fresh = check_path(path, source, options)
+    first = ContentCache(tmp_path / "c", options)
+    cold = check_one(path, source, options, cache=first)
+    assert (first.hits, first.misses, first.writes) == (0, 1, 1)
+    second = ContentCache(tmp_path / "c", options)
+    warm = check_one(path, source, options, cache=second)
+    assert (second.hits, second.writes) == (1, 0)
+    assert {f.code for f in fresh.findings} >= {"PII001", "PII003", "URL001"}
+    assert _summary(warm) == _summary(cold) == _summary(fresh)
+    assert warm.post_time == fresh.post_time  # same zone object too (JST), not just the offset
+
+
+def _hits_after_change(tmp_path, source, *, text=PII_DRAFT, policy=None, options=None, monkey=None):
+    """Check once, apply a change, check again with a new cache object: the second's hits."""
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    options0 = CheckOptions()
+    check_one(path, source, options0, cache=ContentCache(tmp_path / "c", options0))
+    if text != PII_DRAFT:
+        _write(tmp_path, "a.txt", text)
+    if monkey is not None:
+        monkey()
+    chooser = (lambda d: policy) if policy is not None else source
+    again = ContentCache(tmp_path / "c", options or options0)
+    check_one(path, chooser, options or options0, cache=again)
+    return again.hits
+
+
+def test_unchanged_everything_hits(tmp_path, source):
+    assert _hits_after_change(tmp_path, source) == 1
+
+
+def test_content_change_misses(tmp_path, source):
+    assert _hits_after_change(tmp_path, source, text=PII_DRAFT.replace("市民まつり", "市民運動会")) == 0
+
+
+def test_policy_change_misses(tmp_path, source):
+    base = load_bundled("kisarazu")
+    stricter = base.model_copy(update={"name": base.name + "（改訂）"})
+    assert _hits_after_change(tmp_path, source, policy=stricter) == 0
+
+
+def test_option_change_misses(tmp_path, source):
+    assert _hits_after_change(tmp_path, source, options=CheckOptions(platform="x")) == 0
+    assert _hits_after_change(tmp_path, source, options=CheckOptions(ignore=frozenset({"URL001"}))) == 0
+
+
+def test_snslint_version_change_misses(tmp_path, source, monkeypatch):
+    assert _hits_after_change(tmp_path, source, monkey=lambda: monkeypatch.setattr(cache_mod, "__version__", "99.0")) == 0
+
+
+def test_dictionary_version_change_misses(tmp_path, source, monkeypatch):
+    import snslint.analysis
+
+    bump = lambda: monkeypatch.setattr(snslint.analysis, "dictionary_version", lambda: "sudachipy-9+core-1")  # noqa: E731
+    assert _hits_after_change(tmp_path, source, monkey=bump) == 0
+
+
+def test_code_fingerprint_follows_bundled_data(tmp_path, monkeypatch):
+    """An edited lexicon or policy file (same version number) changes the fingerprint."""
+    import snslint.resources
+
+    for kind in ("policies", "rules"):
+        (tmp_path / kind).mkdir()
+        (tmp_path / kind / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr(snslint.resources, "data_dir", lambda kind: tmp_path / kind)
+    before = code_fingerprint()
+    assert code_fingerprint() == before
+    (tmp_path / "rules" / "x.yaml").write_text("a: 22\n", encoding="utf-8")
+    assert code_fingerprint() != before
+
+
+def test_clock_post_time_is_never_cached(tmp_path, source):
+    path = _write(tmp_path, "a.txt", PII_DRAFT.replace("scheduled_at: 2026-12-02T10:00\n", ""))
+    options = CheckOptions()
+    cache = ContentCache(tmp_path / "c", options)
+    draft = read_draft(path)
+    assert cache.key(draft, source(draft)) is None
+    result = check_one(path, source, options, cache=cache)
+    assert result.post_time.source == "clock"
+    assert _entries(tmp_path / "c") == [] and cache.writes == 0
+    # With --at the post time is fixed, so the same draft is cached.
+    fixed = CheckOptions(at=datetime(2026, 12, 2, 10, 0))
+    cache2 = ContentCache(tmp_path / "c", fixed)
+    check_one(path, source, fixed, cache=cache2)
+    assert cache2.writes == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: b"\x00\xff garbage",  # not JSON
+        lambda raw: raw.replace("090-****-5678".encode(), "090-1234-5678".encode()),  # edited: checksum fails
+        lambda raw: json.dumps({"format": 1, "check": "x", "payload": []}).encode(),  # wrong shape
+    ],
+    ids=["truncated", "garbage", "tampered", "wrong-shape"],
+)
+def test_corrupt_entry_is_discarded_and_rebuilt(tmp_path, source, damage):
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    options = CheckOptions()
+    fresh = check_one(path, source, options, cache=ContentCache(tmp_path / "c", options))
+    (entry,) = _entries(tmp_path / "c")
+    good = entry.read_bytes()
+    entry.write_bytes(damage(good))
+    cache = ContentCache(tmp_path / "c", options)
+    again = check_one(path, source, options, cache=cache)
+    assert (cache.hits, cache.discarded, cache.writes) == (0, 1, 1)
+    assert _summary(again) == _summary(fresh)
+    assert entry.read_bytes() == good  # rewritten from a real check
+
+
+def test_entry_of_another_key_is_not_trusted(tmp_path, source):
+    """A valid entry copied under another draft's name is discarded (its key is inside)."""
+    a = _write(tmp_path, "a.txt", PII_DRAFT)
+    b = _write(tmp_path, "b.txt", CLEAN_DRAFT)
+    options = CheckOptions()
+    cache = ContentCache(tmp_path / "c", options)
+    check_one(a, source, options, cache=cache)
+    check_one(b, source, options, cache=cache)
+    entry_a, entry_b = _entries(tmp_path / "c")
+    entry_b.write_bytes(entry_a.read_bytes())
+    again = ContentCache(tmp_path / "c", options)
+    check_one(a, source, options, cache=again)
+    check_one(b, source, options, cache=again)
+    assert (again.hits, again.discarded) == (1, 1)
+
+
+def test_entries_hold_no_raw_personal_data_and_no_draft_text(tmp_path, source):
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    options = CheckOptions()
+    check_one(path, source, options, cache=ContentCache(tmp_path / "c", options))
+    (entry,) = _entries(tmp_path / "c")
+    raw = entry.read_text(encoding="utf-8")
+    assert "090-****-5678" in raw  # the masked form, as the finding holds it
+    for secret in ("1234-5678", "123456789018", "山田", "市民まつりのお知らせ"):
+        assert secret not in raw
+
+
+def test_cache_folder_has_its_gitignore_and_no_temp_files(tmp_path, source):
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    options = CheckOptions()
+    check_one(path, source, options, cache=ContentCache(tmp_path / "c", options))
+    root = tmp_path / "c"
+    assert (root / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (root / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert not [p for p in root.rglob(".tmp-*")]
+    outside = {p for p in tmp_path.iterdir()} - {root}
+    assert outside == {tmp_path / "a.txt"}
+
+
+def test_unwritable_cache_folder_does_not_fail_the_run(tmp_path, source):
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    blocker = tmp_path / "c"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    options = CheckOptions()
+    cache = ContentCache(blocker, options)
+    result = check_one(path, source, options, cache=cache)
+    assert cache.writes == 0 and result.findings
+
+
+# ---------------------------------------------------------------------- through the CLI
+
+
+def _cli(tmp_path, *args):
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return CliRunner().invoke(app, ["check", *args], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+def test_cli_reads_the_cache_and_no_cache_ignores_it(tmp_path):
+    """A planted (well-formed) entry shows in the output, so the second run really read the
+    cache; ``--no-cache`` checks again and shows the real message."""
+    _write(tmp_path, "a.txt", PII_DRAFT)
+    first = _cli(tmp_path, "a.txt", "--format", "json")
+    (entry,) = _entries(tmp_path / CACHE_DIR_NAME)
+    doc = json.loads(entry.read_text(encoding="utf-8"))
+    doc["payload"]["findings"][0]["message_ja"] = doc["payload"]["findings"][0]["message_en"] = "PLANTED"
+    doc["check"] = cache_mod._digest(doc["payload"])
+    entry.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    second = _cli(tmp_path, "a.txt", "--format", "json")
+    assert "PLANTED" in second.stdout
+    third = _cli(tmp_path, "a.txt", "--format", "json", "--no-cache")
+    assert third.stdout == first.stdout and "PLANTED" not in third.stdout
+
+
+def test_cli_output_is_identical_with_and_without_cache(tmp_path):
+    for i in range(3):
+        _write(tmp_path, f"d{i}.txt", PII_DRAFT.replace("市民まつり", f"市民まつり{i}"))
+    _write(tmp_path, "clean.txt", CLEAN_DRAFT)
+    outs = [_cli(tmp_path, ".", "--format", "json", "-j", "1").stdout for _ in range(2)]
+    nocache = _cli(tmp_path, ".", "--format", "json", "--no-cache", "-j", "1").stdout
+    assert outs[0] == outs[1] == nocache
+    assert len(_entries(tmp_path / CACHE_DIR_NAME)) == 4
+
+
+def test_cli_no_cache_writes_nothing(tmp_path):
+    _write(tmp_path, "a.txt", PII_DRAFT)
+    _cli(tmp_path, "a.txt", "--no-cache")
+    assert not (tmp_path / CACHE_DIR_NAME).exists()
+
+
+def test_check_paths_with_cache_keeps_folder_order(tmp_path, source):
+    for name in ("b.txt", "a.txt", "c.md"):
+        _write(tmp_path, name, CLEAN_DRAFT)
+    options = CheckOptions()
+    cache = ContentCache(tmp_path / "c", options)
+    first = check_paths([str(tmp_path)], source, options, cache=cache)
+    second = check_paths([str(tmp_path)], source, options, cache=ContentCache(tmp_path / "c", options))
+    assert [Path(r.path).name for r in first] == ["a.txt", "b.txt", "c.md"]
+    assert [_summary(r) for r in first] == [_summary(r) for r in second]
