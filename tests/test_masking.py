@@ -81,9 +81,9 @@ DRAFT = (
 RAW_VALUES = ["4417", "9832", "1111 1111 1111", "hanako.kisa1987", "Kisa2026spring"]
 
 
-@pytest.mark.parametrize("fmt", ["json", "concise", "rich"])
+@pytest.mark.parametrize("fmt", ["json", "concise", "rich", "sarif", "github"])
 def test_cli_never_prints_raw_values(tmp_path, fmt: str) -> None:
-    cli = pytest.importorskip("snslint.cli", reason="the CLI (snslint.cli) is not there yet")
+    from snslint import cli
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     runner = CliRunner()
