@@ -274,3 +274,82 @@ def test_check_paths_with_cache_keeps_folder_order(tmp_path, source):
     second = check_paths([str(tmp_path)], source, options, cache=ContentCache(tmp_path / "c", options))
     assert [Path(r.path).name for r in first] == ["a.txt", "b.txt", "c.md"]
     assert [_summary(r) for r in first] == [_summary(r) for r in second]
+
+
+# ---------------------------------------------------------------------- compiled lexicons
+
+
+def _compile_counting(calls):
+    import snslint.lexicon as lexicon_mod
+
+    real = getattr(lexicon_mod, "_compile", None) or lexicon_mod._compiled.__wrapped__
+
+    def compile_fn(*args):
+        calls.append(args)
+        return real(*args)
+
+    return compile_fn
+
+
+def _signature(lex):
+    return (lex.code, lex.label, lex.label_en, lex.entries, lex.unless, lex.unless_window, lex.policy_unless)
+
+
+LEX_ARGS = ("CAT001", json.dumps([]), json.dumps(["期日前投票"], ensure_ascii=False), json.dumps([]))
+
+
+def test_compiled_lexicon_is_stored_and_rebuilt_equal(tmp_path):
+    calls: list = []
+    previous = cache_mod.use_artifact_cache(tmp_path)
+    try:
+        first = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+        second = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+    finally:
+        cache_mod.use_artifact_cache(previous)
+    assert len(calls) == 1  # the second came from disk
+    assert second is not first and _signature(second) == _signature(first)
+    (stored,) = (tmp_path / "v1" / "lexicons").glob("CAT001-*.json")
+    assert (tmp_path / ".gitignore").exists()
+    # The rebuilt lexicon finds what the compiled one finds.
+    from snslint.analysis import tokenize
+
+    ms = tokenize("来年の市長選挙では現職の候補に清き一票をお願いします！")
+    assert [(m.entry.term, m.start, m.end) for m in second.find(ms)] == [(m.entry.term, m.start, m.end) for m in first.find(ms)]
+    assert first.find(ms)
+
+
+def test_compiled_lexicon_key_follows_arguments_and_versions(tmp_path, monkeypatch):
+    calls: list = []
+    previous = cache_mod.use_artifact_cache(tmp_path)
+    try:
+        cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+        other = (LEX_ARGS[0], LEX_ARGS[1], json.dumps([]), LEX_ARGS[3])
+        cache_mod.compiled_lexicon(*other, _compile_counting(calls))
+        monkeypatch.setattr(cache_mod, "__version__", "99.0")
+        cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+    finally:
+        cache_mod.use_artifact_cache(previous)
+    assert len(calls) == 3
+
+
+def test_damaged_compiled_lexicon_is_discarded(tmp_path):
+    calls: list = []
+    previous = cache_mod.use_artifact_cache(tmp_path)
+    try:
+        good = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+        (stored,) = (tmp_path / "v1" / "lexicons").glob("CAT001-*.json")
+        doc = json.loads(stored.read_text(encoding="utf-8"))
+        doc["lexicon"]["entries"] = doc["lexicon"]["entries"][:1]  # checksum no longer matches
+        stored.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        again = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+    finally:
+        cache_mod.use_artifact_cache(previous)
+    assert len(calls) == 2 and _signature(again) == _signature(good)
+
+
+def test_compiled_lexicon_cache_is_off_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    calls: list = []
+    cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+    cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
+    assert len(calls) == 2 and list(tmp_path.iterdir()) == []

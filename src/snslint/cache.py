@@ -273,17 +273,7 @@ class ContentCache:
         try:
             self._prepare()
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            _write_atomic(path, text)
         except OSError:
             self._writable = False
             return False
@@ -292,14 +282,179 @@ class ContentCache:
 
     def _prepare(self) -> None:
         """Create the folder with its ``.gitignore`` and ``CACHEDIR.TAG`` (once per process)."""
-        if self._prepared:
-            return
-        self.root.mkdir(parents=True, exist_ok=True)
-        for name, content in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-            target = self.root / name
-            if not target.exists():
-                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(content)
-                os.replace(tmp, target)
-        self._prepared = True
+        if not self._prepared:
+            ensure_cache_dir(self.root)
+            self._prepared = True
+
+
+def ensure_cache_dir(root: Path) -> None:
+    """Create the cache folder ``root`` with its ``.gitignore`` (``*``, so git never sees the
+    cache, as ruff does) and ``CACHEDIR.TAG``.
+
+    Raises:
+        OSError: the folder cannot be created or written.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        target = root / name
+        if not target.exists():
+            _write_atomic(target, content)
+
+
+# ---------------------------------------------------------------------- compiled lexicons
+#
+# Compiling the CAT lexicons (YAML parse, pydantic validation, one Sudachi call per phrase)
+# costs about 100 ms per process; a cold single-draft run pays it every time. The compiled
+# form is plain data (phrases and their normalized keys), so it is stored as JSON next to
+# the content cache and rebuilt in a few milliseconds. Like the entries, it is never trusted:
+# a file that does not parse, does not match its key or does not rebuild is discarded.
+
+_ARTIFACTS: dict[str, Path | None] = {"root": None}
+
+
+def use_artifact_cache(root: Path | str | None) -> Path | None:
+    """Turn the on-disk cache of compiled lexicons on (a cache folder) or off (None) for this
+    process; returns the previous setting. Off by default (library use and tests)."""
+    previous = _ARTIFACTS["root"]
+    _ARTIFACTS["root"] = Path(root) if root is not None else None
+    return previous
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def compiled_lexicon(code: str, extra_json: str, unless_json: str, disable_json: str, compile_fn: Any) -> Any:
+    """``compile_fn(code, extra_json, unless_json, disable_json)`` through the disk cache.
+
+    The key covers the lexicon file's content, the compiler's source
+    (``snslint/lexicon.py``), the arguments (a policy's extra terms, exceptions, disabled
+    entries), the snslint version and the dictionary version (phrases are tokenized with it).
+    Called by :func:`snslint.lexicon._compiled` (which keeps an in-process cache in front).
+    """
+    root = _ARTIFACTS["root"]
+    if root is None:
+        return compile_fn(code, extra_json, unless_json, disable_json)
+    import snslint.lexicon as lexicon_mod
+    from snslint.analysis import dictionary_version
+
+    try:
+        source = lexicon_mod.lexicon_files().get(code)
+        key = _digest(
+            [
+                FORMAT_VERSION,
+                "lexicon",
+                __version__,
+                dictionary_version(),
+                _file_digest(Path(lexicon_mod.__file__)),
+                _file_digest(source) if source is not None else None,
+                code,
+                extra_json,
+                unless_json,
+                disable_json,
+            ]
+        )
+    except OSError:
+        return compile_fn(code, extra_json, unless_json, disable_json)
+    path = root / f"v{FORMAT_VERSION}" / "lexicons" / f"{code}-{key[:40]}.json"
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8"))
+        if doc["key"] != key or doc["check"] != _digest(doc["lexicon"]):
+            raise ValueError("stale or damaged compiled lexicon")
+        return _lexicon_from_plain(doc["lexicon"])
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - damaged: discard, compile again
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    lexicon = compile_fn(code, extra_json, unless_json, disable_json)
+    try:
+        plain = _lexicon_to_plain(lexicon)
+        text = json.dumps({"key": key, "check": _digest(plain), "lexicon": plain}, ensure_ascii=False)
+        back = _lexicon_from_plain(json.loads(text)["lexicon"])
+        if _lexicon_signature(back) != _lexicon_signature(lexicon):
+            return lexicon  # would not come back equal: do not store
+        ensure_cache_dir(root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(path, text)
+    except (OSError, TypeError, ValueError):
+        pass
+    return lexicon
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _lexicon_signature(lex: Any) -> tuple:
+    """What must survive the round trip: every field the matcher reads."""
+    return (lex.code, lex.label, lex.label_en, lex.entries, lex.unless, lex.unless_window, lex.policy_unless)
+
+
+def _phrase_plain(p: Any) -> list[Any]:
+    return [p.text, p.norm, p.surface, p.special, p.surface_only]
+
+
+def _lexicon_to_plain(lex: Any) -> dict[str, Any]:
+    from dataclasses import fields
+
+    entries = []
+    for e in lex.entries:
+        row: dict[str, Any] = {}
+        for f in fields(e):
+            v = getattr(e, f.name)
+            if f.name in ("phrases", "unless"):
+                v = [_phrase_plain(p) for p in v]
+            elif f.name == "context":
+                v = [[_phrase_plain(p) for p in group] for group in v]
+            elif isinstance(v, tuple):
+                v = list(v)
+            row[f.name] = v
+        entries.append(row)
+    return {
+        "code": lex.code,
+        "label": lex.label,
+        "label_en": lex.label_en,
+        "entries": entries,
+        "unless": [_phrase_plain(p) for p in lex.unless],
+        "unless_window": lex.unless_window,
+        "policy_unless": [_phrase_plain(p) for p in lex.policy_unless],
+    }
+
+
+def _lexicon_from_plain(data: dict[str, Any]) -> Any:
+    from snslint.lexicon import Entry, Lexicon, Phrase
+
+    def phrase(row: list[Any]) -> Any:
+        text, norm, surface, special, surface_only = row
+        return Phrase(text, norm, surface, special=special, surface_only=surface_only)
+
+    entries = []
+    for row in data["entries"]:
+        row = dict(row)
+        row["phrases"] = tuple(phrase(p) for p in row["phrases"])
+        row["unless"] = tuple(phrase(p) for p in row["unless"])
+        row["context"] = tuple(tuple(phrase(p) for p in group) for group in row["context"])
+        row["after_pos"] = tuple(row["after_pos"])
+        entries.append(Entry(**row))
+    return Lexicon(
+        data["code"],
+        data["label"],
+        data["label_en"],
+        entries,
+        [phrase(p) for p in data["unless"]],
+        data["unless_window"],
+        [phrase(p) for p in data["policy_unless"]],
+    )

@@ -216,6 +216,11 @@ def check_paths(
             plan.append(None)
             empty.append(given)
     todo = [p for p in plan if p is not None]
+    previous_artifacts = None
+    if cache is not None:
+        from snslint.cache import use_artifact_cache
+
+        previous_artifacts = use_artifact_cache(cache.root)
     done: list[FileResult] = []
     parallel = [p for p in todo if p != "-"]
     use_pool = jobs > 1 and len(parallel) >= MIN_FILES_FOR_POOL and isinstance(chooser, PolicySource)
@@ -243,6 +248,8 @@ def check_paths(
     finally:
         if progress is not None:
             progress.stop()
+        if cache is not None:
+            use_artifact_cache(previous_artifacts)
     results: list[FileResult] = []
     it = iter(done)
     empty_it = iter(empty)
