@@ -775,6 +775,8 @@ class Placeholder(Rule):
 
 _DEPT_NOUN = r"[一-龥々ァ-ヶー]"
 _DEPARTMENT = re.compile(_DEPT_NOUN + r"{1,14}(?:課|係|室|局|センター|事務所|本部|担当)(?![題税程金外目る])")
+_SENDER_LABEL = re.compile(r"(?:担当|発信|所管|主催)(?:課|部署|部局|者)?\s*[:：]\s*[^\d\s０-９()（）]{2,}")
+"""An explicit sender label followed by a name (「担当：教育部 図書館」), not a bare number."""
 _NOT_DEPARTMENT = re.compile(r"(?:日|放)課$|(?:関|連|無)係$|(?:会議|和|教|展示|待合|休憩|更衣|控|客|個|浴|研修|相談|授乳)室$")
 
 
@@ -806,11 +808,15 @@ class PosterUnidentified(Rule):
         "(en) Finds posts that do not say which department sends them (〇〇課, 〇〇係, 〇〇担当); "
         "zushi 3-1(3)イ asks the sender's department to be clear. Department accounts can be exempted."
     )
-    failing = (Example("明日は燃えるごみの収集日です。朝8時30分までに出してください。", city="zushi"),)
+    failing = (
+        Example("明日は燃えるごみの収集日です。朝8時30分までに出してください。", city="zushi"),
+        Example("おはなし会を開きます。\n問い合わせ：046-873-1111", city="zushi"),
+    )
     passing = (
         Example("明日は燃えるごみの収集日です。\n（問い合わせ：環境都市課 046-873-1111）", city="zushi"),
         Example("---\ntype: reply\n---\nありがとうございます。", city="zushi"),
         Example("市民講座を開催します。会場は市役所5階会議室です。\n担当：生涯学習課", city="zushi"),
+        Example("おはなし会を開きます。\n担当：逗子市 教育部 図書館", city="zushi"),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -826,6 +832,8 @@ class PosterUnidentified(Rule):
         for m in _DEPARTMENT.finditer(ctx.body):
             if not _NOT_DEPARTMENT.search(m.group(0)):
                 return
+        if _SENDER_LABEL.search(ctx.body):
+            return
         body = ctx.body
         lead = len(body) - len(body.lstrip())
         first_line_end = body.find("\n", lead)
