@@ -459,6 +459,13 @@ def parse_extra_terms(extra: Sequence[dict[str, Any]]) -> list[EntrySpec]:
 
 @lru_cache(maxsize=256)
 def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
+    # Through the on-disk cache of compiled lexicons when a run uses the cache (snslint.cache).
+    from snslint.cache import compiled_lexicon
+
+    return compiled_lexicon(code, extra_json, unless_json, disable_json, _compile)
+
+
+def _compile(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
     spec = load_spec(code)
     disabled = set(json.loads(disable_json))
     entries = [compile_entry(e) for e in spec.entries if e.term[0] not in disabled]
