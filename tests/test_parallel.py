@@ -163,3 +163,90 @@ def test_chunk_size_bounds():
     assert workers.chunk_size(10, 2) == 1
     assert workers.chunk_size(2000, 2) == 32
     assert 1 <= workers.chunk_size(200, 2) <= 32
+
+
+# ---------------------------------------------------------------------- progress
+
+
+class _Recorder:
+    def __init__(self, *a, **k):
+        self.total = None
+        self.advanced = 0
+        self.stopped = False
+        _Recorder.made.append(self)
+
+    def start(self, total):
+        self.total = total
+
+    def advance(self, n=1):
+        assert self.total is not None, "advance before start"
+        self.advanced += n
+
+    def stop(self):
+        self.stopped = True
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_counts_every_file(drafts, jobs):
+    _Recorder.made = []
+    rec = _Recorder()
+    results = check_paths([str(drafts), str(drafts / "empty")], PolicySource(), CheckOptions(), jobs=jobs, progress=rec)
+    checked = len(results) - 1  # the empty folder is not a file
+    assert rec.total == rec.advanced == checked and rec.stopped
+
+
+class _FakeTTY:
+    def __init__(self):
+        self.written = []
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.written.append(s)
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("concise", True), ("json", False), ("sarif", False), ("github", False)])
+def test_cli_progress_bar_only_for_people_on_a_terminal(drafts, monkeypatch, fmt, shown):
+    import io
+    import sys
+
+    import snslint.checker
+    from snslint.cli import CheckArgs, _check
+
+    _Recorder.made = []
+    monkeypatch.setattr(snslint.checker, "RichProgress", _Recorder)
+    monkeypatch.setattr(sys, "stderr", _FakeTTY())
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.chdir(drafts.parent)
+    _check(CheckArgs(paths=[str(drafts / "sub")], format=fmt, no_cache=True, jobs=1))
+    assert bool(_Recorder.made) is shown
+
+
+def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(drafts, monkeypatch):
+    import io
+    import sys
+
+    import snslint.checker
+    from snslint.cli import CheckArgs, _check
+
+    _Recorder.made = []
+    monkeypatch.setattr(snslint.checker, "RichProgress", _Recorder)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    monkeypatch.chdir(drafts.parent)
+    _check(CheckArgs(paths=[str(drafts / "sub")], format="concise", no_cache=True, jobs=1))
+    assert _Recorder.made == []
+
+
+def test_rich_progress_stays_hidden_below_its_threshold(monkeypatch):
+    from snslint.checker import RichProgress
+
+    bar = RichProgress(min_files=300)
+    bar.start(299)
+    bar.advance(299)
+    bar.stop()
+    assert bar._bar is None
