@@ -250,3 +250,31 @@ def test_rich_progress_stays_hidden_below_its_threshold(monkeypatch):
     bar.advance(299)
     bar.stop()
     assert bar._bar is None
+
+
+def _die(path):
+    import os
+
+    os._exit(3)
+
+
+def test_a_dying_worker_raises_instead_of_hanging(drafts, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(workers, "_check_in_worker", _die)
+    with pytest.raises(BrokenProcessPool):
+        check_paths([str(drafts)], PolicySource(), CheckOptions(), jobs=2)
+
+
+def test_stdin_is_read_by_the_parent_in_its_place(drafts, monkeypatch):
+    import io
+    import sys
+
+    text = b"---\ncity: kisarazu\nscheduled_at: 2026-12-01T10:00\n---\n\xe9\x80\xa3\xe7\xb5\xa1\xe3\x81\xaf 090-1111-2222 \xe3\x81\xbe\xe3\x81\xa7\n"
+    runs = []
+    for jobs in (1, 2):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+        runs.append(_plain(check_paths([str(drafts / "sub"), "-", str(drafts)], PolicySource(), CheckOptions(), jobs=jobs)))
+    assert runs[0] == runs[1]
+    stdin_row = [r for r in runs[1] if r[0] == "-"]
+    assert len(stdin_row) == 1 and [f["code"] for f in stdin_row[0][1]] == ["PII001"]

@@ -16,8 +16,9 @@ How (the shape of :func:`check_in_pool`):
   :class:`~snslint.checker.PolicySource` (city ids and policy file paths), the
   :class:`~snslint.engine.CheckOptions`, the run's clock and the content cache's folder and
   settings digest. It rebuilds the chooser and the cache from them.
-- Paths go out in chunks (:func:`chunk_size`) through ``Pool.imap``, which returns results
-  in input order; each result comes back as a small tuple (:func:`encode`): findings as
+- Paths go out in chunks (:func:`chunk_size`) through ``ProcessPoolExecutor.map``, which
+  returns results in input order (and raises, rather than hangs, if a worker dies). Each
+  result comes back as a small tuple (:func:`encode`): findings as
   :meth:`~snslint.findings.Finding.to_dict` dicts, an error as its class name and fields, the
   post time and redactions, and the draft itself (its text and front matter, a few KB), so the
   parent need not read the file again for reporters and suppressions.
@@ -30,6 +31,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterator
@@ -155,43 +157,45 @@ def check_in_pool(
     that ``fork`` then shares). ``progress`` is started (with ``total``, default the number
     of paths) only once the workers exist (its refresh thread must not be alive at the fork),
     then advanced by ``done`` (files the caller already checked) and once per path. An
-    unexpected exception in a worker is raised here; the pool is terminated on the way out.
+    unexpected exception in a worker is raised here, and so is
+    :class:`~concurrent.futures.process.BrokenProcessPool` when a worker dies (never a hang);
+    pending work is cancelled on the way out.
     """
     if not paths:
         return
     first = check_one(paths[0], source, options, now, cache)
     rest = paths[1:]
-    pool = None
-    if rest:
-        workers = max(1, min(jobs, len(rest)))
-        spec = WorkerSpec(
-            source=source,
-            options=options,
-            now=now,
-            cache_root=str(cache.root) if cache is not None else None,
-            cache_settings=cache.settings if cache is not None else None,
-        )
-        ctx = _context()
-        if ctx.get_start_method() == "fork":
-            # Keep the inherited objects out of the workers' garbage collections, so their
-            # pages stay shared instead of being copied on first touch (gc.freeze docs).
-            gc.collect()
-            gc.freeze()
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(spec,))
+    executor = None
+    results: Iterator[tuple] = iter(())
     try:
+        if rest:
+            workers = max(1, min(jobs, len(rest)))
+            spec = WorkerSpec(
+                source=source,
+                options=options,
+                now=now,
+                cache_root=str(cache.root) if cache is not None else None,
+                cache_settings=cache.settings if cache is not None else None,
+            )
+            ctx = _context()
+            if ctx.get_start_method() == "fork":
+                # Keep the inherited objects out of the workers' garbage collections, so their
+                # pages stay shared instead of being copied on first touch (gc.freeze docs).
+                gc.collect()
+                gc.freeze()
+            executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,))
+            # map() submits every chunk now, which starts the workers (with fork, all of them
+            # before the executor's own thread); results come back in order.
+            results = executor.map(_check_in_worker, rest, chunksize=chunk_size(len(rest), workers))
         if progress is not None:
             progress.start(total if total is not None else len(paths))
             progress.advance(done + 1)
         yield first
-        if pool is None:
-            return
-        for data in pool.imap(_check_in_worker, rest, chunksize=chunk_size(len(rest), workers)):
+        for data in results:
             yield decode(data)
             if progress is not None:
                 progress.advance(1)
-        pool.close()
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
             gc.unfreeze()
