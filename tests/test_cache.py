@@ -353,3 +353,21 @@ def test_compiled_lexicon_cache_is_off_by_default(tmp_path, monkeypatch):
     cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
     cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
     assert len(calls) == 2 and list(tmp_path.iterdir()) == []
+
+
+def test_code_fingerprint_follows_an_upgraded_library(monkeypatch, tmp_path):
+    """A reinstalled jpholiday (new holidays) changes the fingerprint."""
+    import importlib.util
+
+    fake = tmp_path / "jpholiday" / "__init__.py"
+    fake.parent.mkdir()
+    fake.write_text("# v1\n", encoding="utf-8")
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: importlib.util.spec_from_file_location(name, fake) if name == "jpholiday" else real_find_spec(name, *a),
+    )
+    before = code_fingerprint()
+    fake.write_text("# version 2\n", encoding="utf-8")
+    assert code_fingerprint() != before
