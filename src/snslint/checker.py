@@ -30,9 +30,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from snslint.draft import Draft
     from snslint.policy import Policy
 
-MIN_FILES_FOR_POOL = 24
-"""Fewest files for which a process pool pays for itself (measured with
-``benchmarks/bench.py --break-even`` on 2 cores: below this a single process is as fast)."""
+MIN_FILES_FOR_POOL = 32
+"""Fewest files for which a process pool pays for itself. Measured on 2 cores (warm parent):
+starting the pool costs about 45 ms (forking two ~200 MB processes), a draft about 3.3 ms of
+CPU, so halving the per-draft time pays from about 27 drafts; see ``benchmarks/bench.py
+--break-even``. On a busy machine (no free core) a pool never pays: pass ``--jobs 1``."""
 
 PROGRESS_MIN_FILES = 300
 """Fewest files for which :class:`RichProgress` shows a bar."""
