@@ -16,6 +16,9 @@ that background load hits them alike; medians are printed, with min-max):
    (nothing on disk helps) and with a warm cache folder but a draft never seen before (what a
    pre-commit hook meets: compiled lexicons and policies are cached, the draft is new).
 
+CPU: user + system seconds of each command with its workers (less sensitive to other load than
+wall time; on N free cores, wall is about CPU / N plus the serial start).
+
 Memory: for each command, the peak RSS of the largest single process (``os.wait4`` rusage,
 which covers the workers too) and the peak of the summed PSS of the whole process tree
 (sampled from ``/proc/*/smaps_rollup`` every 20 ms; PSS splits shared pages such as the
@@ -148,7 +151,8 @@ def _pss_kb(pid: int) -> int:
 
 
 def run(cmd: list[str], cwd: Path) -> dict:
-    """Run ``cmd``; wall seconds, exit code, max RSS of one process (MB), peak tree PSS (MB)."""
+    """Run ``cmd``; wall seconds, CPU seconds (user + system, workers included), exit code,
+    max RSS of one process (MB), peak PSS summed over the process tree (MB)."""
     peak = [0]
     done = threading.Event()
     start = time.perf_counter()
@@ -169,7 +173,8 @@ def run(cmd: list[str], cwd: Path) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return {"wall": wall, "rc": proc.returncode, "rss_mb": usage.ru_maxrss / 1024, "pss_mb": peak[0] / 1024}
+    cpu = usage.ru_utime + usage.ru_stime  # the process and all its waited-for workers
+    return {"wall": wall, "cpu": cpu, "rc": proc.returncode, "rss_mb": usage.ru_maxrss / 1024, "pss_mb": peak[0] / 1024}
 
 
 def _stat(values: list[float]) -> str:
@@ -234,13 +239,15 @@ def main() -> None:
             "one_nocache": "snslint one draft --no-cache",
             "one_newdraft": "snslint one new draft, warm cache",
         }
-        print(f"\n{'case':<36} {'wall s median (min-max)':<28} {'max RSS MB':>10} {'peak PSS MB':>12}")
+        print(f"\n{'case':<36} {'wall s median (min-max)':<28} {'CPU s':>7} {'max RSS MB':>10} {'peak PSS MB':>12}")
         for k, v in cases.items():
             rss = max(x["rss_mb"] for x in v)
             pss = max(x["pss_mb"] for x in v)
-            print(f"{labels[k]:<36} {_stat([x['wall'] for x in v]):<28} {rss:10.0f} {pss:12.0f}")
+            cpu = statistics.median(x["cpu"] for x in v)
+            print(f"{labels[k]:<36} {_stat([x['wall'] for x in v]):<28} {cpu:7.2f} {rss:10.0f} {pss:12.0f}")
         print()
-        print(f"ratio no-cache / bare          {med['nocache'] / med['bare']:.2f}x   (target <= 1.2x)")
+        cpu = {k: statistics.median(x["cpu"] for x in v) for k, v in cases.items()}
+        print(f"ratio no-cache / bare          {med['nocache'] / med['bare']:.2f}x   (target <= 1.2x; CPU time ratio {cpu['nocache'] / cpu['bare']:.2f}x)")
         print(f"ratio cache second / first     {med['cache_second'] / med['cache_first']:.2f}    (target well under 0.5)")
         print(f"ratio cold one draft / bare    {med['one_nocache'] / med['bare_one']:.2f}x   (--no-cache; target <= 2x)")
         print(f"ratio cold new draft / bare    {med['one_newdraft'] / med['bare_one']:.2f}x   (warm cache folder)")
