@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from typing import List, Optional
@@ -111,6 +111,7 @@ def check(
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="抑止された指摘と理由も表示（監査用） / also list suppressed findings and why"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="並列プロセス数（既定: CPU数） / worker processes (default: CPU count)"),
     no_cache: bool = typer.Option(False, "--no-cache", help="キャッシュ（.snslint_cache/）を使わない / do not read or write the cache (.snslint_cache/)"),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="これより大きい下書きは検査しない（既定 1000000） / drafts larger than this many bytes are reported as too large, not checked (default 1000000)"),
     debug: bool = typer.Option(False, "--debug", help="内部エラーの詳細を表示 / show tracebacks of internal errors"),
 ) -> None:
     """下書きを検査します / Check drafts against a city's policy."""
@@ -122,6 +123,7 @@ def check(
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
                 statistics=statistics, show_suppressed=show_suppressed, jobs=jobs, no_cache=no_cache,
+                max_bytes=max_bytes,
             )
         )
     except SnslintError as exc:
@@ -162,6 +164,7 @@ class CheckArgs:
     show_suppressed: bool = False
     jobs: int | None = None
     no_cache: bool = False
+    max_bytes: int | None = None
 
 
 def _normal_platform(platform: str | None) -> str | None:
@@ -299,6 +302,8 @@ def _check(a: CheckArgs) -> ExitStatus:
         ignore = frozenset(_config_codes(cfg, "ignore", v.ignore)) | frozenset(resolve(a.ignore, option="--ignore"))
     pfi = {g: frozenset(_config_codes(cfg, f"per-file-ignores「{g}」", t)) for g, t in v.per_file_ignores.items()}
     options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang)
+    if a.max_bytes is not None:  # --max-bytes (snslint.draft.DEFAULT_MAX_BYTES otherwise)
+        options = replace(options, max_bytes=a.max_bytes)
     # Execution strategy: workers, the content cache (never for --at now: a new key each
     # run), a progress bar on a terminal for people's formats only (stderr).
     wanted = a.format or v.format or ("rich" if sys.stdout.isatty() and a.output in (None, "-") else "concise")

@@ -230,8 +230,8 @@ class Policy(_Model):
     name: str = Field(min_length=1, max_length=100)
     name_en: str = Field(default="", max_length=100)
     source: Source
-    extends: str | None = None
-    timezone: str = "Asia/Tokyo"
+    extends: str | None = Field(default=None, max_length=64)
+    timezone: str = Field(default="Asia/Tokyo", max_length=64)
     official_domains: list[str] = Field(default_factory=list, max_length=1000)
     trusted_domains: list[str] = Field(default_factory=list, max_length=5000)
     official_contacts: Contacts = Field(default_factory=Contacts)
@@ -302,13 +302,20 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "syntax error"
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "syntax error"
         raise PolicyError(
             f"ポリシーのYAMLが読めません（{problem}）。",
             f"the policy is not valid YAML ({problem}).",
             path=display,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
+        ) from None
+    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+        # Not YAMLError: nesting too deep for the parser, or a value the safe constructor
+        # rejects (a date such as 2026-13-45).
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+        raise PolicyError(
+            f"ポリシーのYAMLが読めません（{problem}）。", f"the policy is not valid YAML ({problem}).", path=display
         ) from None
     if not isinstance(data, dict):
         raise PolicyError(
