@@ -292,10 +292,20 @@ def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
             constructor rejects (``2026-13-45``: a bad date), with the line of its key.
     """
     yaml = _yaml()
-    loader = yaml.SafeLoader(yaml_text)
+    loader = None
     try:
         try:
+            loader = yaml.SafeLoader(yaml_text)  # its reader refuses control characters
             node = loader.get_single_node()
+        except yaml.reader.ReaderError as exc:
+            line, column = _line_column(yaml_text, exc.position)
+            raise InputError(
+                f"フロントマターに使えない文字 U+{exc.character:04X} があります。",
+                f"the front matter holds a character YAML does not allow (U+{exc.character:04X}).",
+                path=path,
+                line=line + 1,
+                column=column,
+            ) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -336,7 +346,15 @@ def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
                 line=line,
             ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of character ``index`` in ``text``."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _failing_key(node: Any) -> tuple[str | None, int]:
