@@ -6,6 +6,7 @@ draft checked with the clock as its post time is never cached, tested below).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import datetime
@@ -155,8 +156,10 @@ def test_clock_post_time_is_never_cached(tmp_path, source):
         lambda raw: b"\x00\xff garbage",  # not JSON
         lambda raw: raw.replace("090-****-5678".encode(), "090-1234-5678".encode()),  # edited: checksum fails
         lambda raw: json.dumps({"format": 1, "check": "x", "payload": []}).encode(),  # wrong shape
+        lambda raw: raw.split(b"\n", 1)[0] + b"\n" + b'{"key": "x"}',  # body swapped
+        lambda raw: b"",  # empty
     ],
-    ids=["truncated", "garbage", "tampered", "wrong-shape"],
+    ids=["truncated", "garbage", "tampered", "wrong-shape", "body-swapped", "empty"],
 )
 def test_corrupt_entry_is_discarded_and_rebuilt(tmp_path, source, damage):
     path = _write(tmp_path, "a.txt", PII_DRAFT)
@@ -239,10 +242,12 @@ def test_cli_reads_the_cache_and_no_cache_ignores_it(tmp_path):
     _write(tmp_path, "a.txt", PII_DRAFT)
     first = _cli(tmp_path, "a.txt", "--format", "json")
     (entry,) = _entries(tmp_path / CACHE_DIR_NAME)
-    doc = json.loads(entry.read_text(encoding="utf-8"))
-    doc["payload"]["findings"][0]["message_ja"] = doc["payload"]["findings"][0]["message_en"] = "PLANTED"
-    doc["check"] = cache_mod._digest(doc["payload"])
-    entry.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    head, body = entry.read_text(encoding="utf-8").split("\n", 1)
+    payload = json.loads(body)
+    payload["findings"][0]["message_ja"] = payload["findings"][0]["message_en"] = "PLANTED"
+    body = json.dumps(payload, ensure_ascii=False)
+    head = json.dumps({"format": 1, "check": hashlib.sha256(body.encode("utf-8")).hexdigest()})
+    entry.write_text(head + "\n" + body, encoding="utf-8")
     second = _cli(tmp_path, "a.txt", "--format", "json")
     assert "PLANTED" in second.stdout
     third = _cli(tmp_path, "a.txt", "--format", "json", "--no-cache")

@@ -10,7 +10,10 @@ Layout (all under :data:`CACHE_DIR_NAME` in the working directory, or the folder
     .snslint_cache/
         .gitignore          "*": git never sees the cache (as ruff does)
         CACHEDIR.TAG        the cache-directory tag (backup tools skip the folder)
-        v1/ab/abcdef....json  one entry per checked draft, named by its key
+        v1/ab/abcdef....json  one entry per checked draft, named by its key: a header line
+                            {"format", "check": SHA-256 of the next line}, then the payload
+                            (key, findings, encoding, policy id, post time, redactions)
+        v1/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
 
 Key (SHA-256, hex) of one entry, over canonical JSON of:
 
@@ -159,6 +162,18 @@ def policy_digest(policy: "Policy") -> str:
     return hashlib.sha256(policy.model_dump_json().encode("utf-8")).hexdigest()
 
 
+def _plain_json(value: Any) -> bool:
+    """True when ``value`` comes back from JSON equal (str, int, float, bool, None, and lists
+    and str-keyed dicts of them; a tuple would come back as a list)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return True
+    if isinstance(value, list):
+        return all(_plain_json(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_json(v) for k, v in value.items())
+    return False
+
+
 @dataclass
 class CachedResult:
     """What an entry restores of a :class:`~snslint.engine.FileResult` (all but the draft)."""
@@ -203,6 +218,7 @@ class ContentCache:
         self.settings = settings
         self._policies: dict[int, tuple["Policy", str]] = {}
         self._prepared = False
+        self._dirs: set[Path] = set()
         self._writable = True
         self.hits = self.misses = self.writes = self.discarded = 0
 
@@ -254,10 +270,13 @@ class ContentCache:
         from snslint.context import PostTime, to_zone
         from snslint.findings import Finding
 
-        doc = json.loads(raw.decode("utf-8"))
-        payload = doc["payload"]
-        if doc["format"] != FORMAT_VERSION or payload["key"] != key or doc["check"] != _digest(payload):
-            raise ValueError("cache entry does not match its key or checksum")
+        head, body = raw.split(b"\n", 1)
+        header = json.loads(head)
+        if header["format"] != FORMAT_VERSION or header["check"] != hashlib.sha256(body).hexdigest():
+            raise ValueError("cache entry does not match its checksum")
+        payload = json.loads(body.decode("utf-8"))
+        if payload["key"] != key:
+            raise ValueError("cache entry of another key")
         at, source = payload["post_time"]
         if source not in ("option", "front-matter"):
             raise ValueError("cache entry with a clock post time")
@@ -293,21 +312,21 @@ class ContentCache:
             "post_time": [result.post_time.at.isoformat(), result.post_time.source],
             "redactions": [list(r) for r in result.redactions],
         }
+        if not all(_plain_json(f["extra"]) for f in findings):
+            return False  # e.g. a tuple in Finding.extra would come back as a list
         try:
-            text = json.dumps(
-                {"format": FORMAT_VERSION, "check": _digest(payload), "payload": payload},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
+            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         except (TypeError, ValueError):
             return False
-        if json.loads(text)["payload"]["findings"] != findings:
-            return False  # e.g. a tuple in Finding.extra would come back as a list
+        data = body.encode("utf-8")
+        header = json.dumps({"format": FORMAT_VERSION, "check": hashlib.sha256(data).hexdigest()})
         path = self._entry_path(key)
         try:
             self._prepare()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(path, text)
+            if path.parent not in self._dirs:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._dirs.add(path.parent)
+            _write_atomic(path, header + "\n" + body)
         except OSError:
             self._writable = False
             return False
