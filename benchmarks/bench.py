@@ -7,7 +7,8 @@ that background load hits them alike; medians are printed, with min-max):
    dictionary, split mode C) and reads every morpheme's normalized form; dictionary load
    included. This is the floor.
 2. **no-cache**: ``snslint check DIR --city CITY --format json --no-cache`` (default
-   ``--jobs``: every core).
+   ``--jobs``: every core), and the same with ``-j 1`` (one process) to show what the pool
+   brings on this machine at this moment.
 3. **cache, first run**: the same with the cache on and the cache folder removed first (a
    CI job's first run: checks everything and writes the cache).
 4. **cache, second run**: the same again over the unchanged folder.
@@ -215,11 +216,14 @@ def main() -> None:
         summary = json.loads(outs[0])["summary"]
         print(f"identical output (-j1 no-cache, -jN no-cache, cache cold, cache warm): {same}; summary {summary}")
 
-        cases: dict[str, list[dict]] = {k: [] for k in ("bare", "nocache", "cache_first", "cache_second", "bare_one", "one_nocache", "one_newdraft")}
+        cases: dict[str, list[dict]] = {
+            k: [] for k in ("bare", "nocache", "nocache_j1", "cache_first", "cache_second", "bare_one", "one_nocache", "one_newdraft")
+        }
         template = files[len(files) // 2].read_text(encoding="utf-8")
         for r in range(args.rounds):
             cases["bare"].append(run([py, "-c", BARE, str(drafts)], work))
             cases["nocache"].append(run(base + [str(drafts)] + common + ["--no-cache"], work))
+            cases["nocache_j1"].append(run(base + [str(drafts)] + common + ["--no-cache", "-j", "1"], work))
             shutil.rmtree(cache_dir, ignore_errors=True)
             cases["cache_first"].append(run(base + [str(drafts)] + common, work))
             cases["cache_second"].append(run(base + [str(drafts)] + common, work))
@@ -233,6 +237,7 @@ def main() -> None:
         labels = {
             "bare": f"bare Sudachi, {len(files)} drafts",
             "nocache": "snslint --no-cache",
+            "nocache_j1": "snslint --no-cache -j 1",
             "cache_first": "snslint, cache first run",
             "cache_second": "snslint, cache second run",
             "bare_one": "bare Sudachi, one draft (cold)",
