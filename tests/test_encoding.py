@@ -146,3 +146,20 @@ def test_findings_have_the_same_line_and_column_whatever_the_line_endings() -> N
     for eol in ("\r\n", "\r"):
         got = [(f.code, f.line, f.column, f.end_line, f.end_column) for f in findings(lf.replace("\n", eol), "kagoshima")]
         assert got == want
+
+
+def test_reports_name_the_encoding_when_it_was_not_utf8(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from snslint.cli import app
+
+    (tmp_path / "sjis.txt").write_bytes("お知らせ bit.ly/3abcd\n".encode("cp932"))
+    (tmp_path / "utf8.txt").write_bytes("お知らせ bit.ly/3abcd\n".encode("utf-8"))
+    base = ["check", "--no-cache", "--jobs", "1", "--city", "kagoshima", str(tmp_path)]
+    concise = CliRunner().invoke(app, [*base, "--format", "concise"]).output
+    assert f"{tmp_path / 'sjis.txt'}: 文字コード: cp932 として読みました / encoding: read as cp932" in concise
+    assert "utf8.txt: 文字コード" not in concise
+    doc = json.loads(CliRunner().invoke(app, [*base, "--format", "json"]).output)
+    assert {f["path"].rsplit("/", 1)[-1]: f["encoding"] for f in doc["files"]} == {"sjis.txt": "cp932", "utf8.txt": "utf-8"}

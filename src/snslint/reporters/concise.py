@@ -1,7 +1,8 @@
 """``--format concise``: one line per finding, like ``ruff --output-format concise``.
 
 ``path:line:col: CODE [severity] message`` with personal data already masked in the message
-and text; input errors as ``path: エラー: … / Error: …``; a one-line summary at the end.
+and text; input errors as ``path: エラー: … / Error: …``; a draft read in an encoding other
+than UTF-8 as ``path: 文字コード: cp932 として読みました / encoding: read as cp932``; a one-line summary at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ def render(report: Report, out: TextIO) -> None:
         if result.error is not None:
             out.write(result.error.one_line() + "\n")
             continue
+        if result.encoding not in ("utf-8", "utf-8 (BOM)"):
+            # Say which encoding was assumed when the draft was not UTF-8 (snslint.encoding).
+            out.write(
+                f"{result.path}: 文字コード: {result.encoding} として読みました / encoding: read as {result.encoding}\n"
+            )
         for f in result.findings:
             sev = f.severity.value if lang == "en" else f.severity.label_ja
             ref = f" ({f.clause.ref})" if f.clause else ""
