@@ -216,7 +216,7 @@ def _nfc_cut(text: str, chars: int) -> int:
 
 # --------------------------------------------------------------------------- FORM002
 
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|[A-Za-z0-9.-]+\.[A-Za-z]{2,}/\S*")
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|(?<![A-Za-z0-9.-])[A-Za-z0-9.-]+\.[A-Za-z]{2,}/\S*")
 _HASHTAG = re.compile(r"(?<![\w&#＃/])([#＃])(?!\ufe0f|\u20e3)([\w\u30fc\u309b\u309c\u00b7]+)")
 """A hashtag: ``#`` or ``＃`` not after a word character, then word characters (kana, kanji,
 latin, digits, ー). As in twitter-text ``extractHashtags``: a tag of digits only is no tag."""
@@ -684,7 +684,7 @@ _PLACEHOLDER = re.compile(
 """Template leftovers: runs of 〇○●××…, a single mark before 年月日時分 (○時○分), XX, TODO,
 【要確認】, （仮）."""
 
-_URL_SPAN = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:jp|com|net|org|html?)\S*", re.ASCII)
+_URL_SPAN = re.compile(r"https?://\S+|www\.\S+|(?<![\w.-])[\w.-]+\.(?:jp|com|net|org|html?)\S*", re.ASCII)
 
 
 def placeholders(text: str) -> Iterator[tuple[int, int, str]]:
