@@ -185,11 +185,19 @@ def test_unknown_rule_code_in_select(tmp_path: Path, token: str) -> None:
     assert f"--select の「{token}」に当たるルールがありません" in out and f"--select '{token}' matches no rule" in out
 
 
-def test_bad_at_option(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "value, ja, en",
+    [
+        ("tomorrow-ish", "--at の日時", "cannot read --at"),
+        ("0001-01-01T00:00+14:00", "--at の年は 2000〜2199 年", "between 2000 and 2199"),
+        ("9999-12-31T23:59-12:00", "--at の年は 2000〜2199 年", "between 2000 and 2199"),
+    ],
+)
+def test_bad_at_option(tmp_path: Path, value: str, ja: str, en: str) -> None:
     path = write(tmp_path / "a.txt", GOOD)
-    code, out = run("--at", "tomorrow-ish", str(path))
-    assert code == 2 and "Traceback" not in out
-    assert "--at の日時" in out and "cannot read --at" in out
+    code, out = run("--at", value, str(path))
+    assert code == 2 and "Traceback" not in out and "内部エラー" not in out
+    assert ja in out and en in out
 
 
 POLICY_ERRORS = [

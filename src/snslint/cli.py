@@ -62,21 +62,30 @@ def parse_at(value: str | None) -> datetime | None:
     """``--at``: ``now`` or an ISO 8601 date-time (naive = JST).
 
     Raises:
-        UsageError: not a date-time.
+        UsageError: not a date-time, or a year outside
+            :data:`snslint.draft.SCHEDULE_YEARS` (0001 or 9999 cannot even be put in JST).
     """
     if value is None:
         return None
     from snslint.context import JST
+    from snslint.draft import SCHEDULE_YEARS
 
     if value.strip().lower() == "now":
         return datetime.now(JST)
     try:
-        return datetime.fromisoformat(value.strip())
+        at = datetime.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
             f"--at の日時「{value}」が読めません。例: 2026-11-24T10:00 または now",
             f"cannot read --at '{value}'. Example: 2026-11-24T10:00 or now",
         ) from None
+    lo, hi = SCHEDULE_YEARS
+    if not lo <= at.year <= hi:
+        raise UsageError(
+            f"--at の年は {lo}〜{hi} 年にしてください（「{value}」）。",
+            f"the year of --at must be between {lo} and {hi} ('{value}').",
+        )
+    return at
 
 
 def _version(value: bool) -> None:
