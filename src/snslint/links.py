@@ -307,6 +307,14 @@ def _make(text: str, start: int, end: int, scheme: str | None, host_start: int, 
 
 _WINDOW = len("https://") + MAX_LABEL_LENGTH + 1
 
+MAX_HOST_RUN = 300
+"""Longest run of ASCII host characters (letters, digits, ``.``, ``-``) still searched for a
+URL. A DNS name is at most 253 characters (RFC 1035 2.3.4), so a longer run (``a.a.a…``) is
+no host; skipping it keeps extraction linear where the pattern would retry every start."""
+
+_HOST_RUN = re.compile(r"[A-Za-z0-9.\-]+")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
 
 def _matches(url_re: re.Pattern[str], text: str):
     """``url_re.finditer(text)``, but trying only starts that can reach a dot.
@@ -321,6 +329,13 @@ def _matches(url_re: re.Pattern[str], text: str):
         dot = text.find(".", pos)
         if dot < 0:
             return
+        run_start = dot
+        while run_start > pos and text[run_start - 1] in _HOST_CHARS:
+            run_start -= 1
+        run = _HOST_RUN.match(text, dot)
+        if run is not None and run.end() - run_start > MAX_HOST_RUN:
+            pos = run.end()  # no host is this long: skip the whole run
+            continue
         found = None
         for p in range(max(pos, dot - _WINDOW), dot):
             found = url_re.match(text, p)
