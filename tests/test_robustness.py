@@ -525,3 +525,27 @@ def test_the_source_check_catches_what_it_looks_for(tmp_path: Path) -> None:
     for fragment in ("imports socket", "urllib.request", "yaml.load() without", "yaml.Loader", "yaml.full_load",
                      "eval()", "exec()", "os.system()", "shell=", "pickle.loads()"):
         assert fragment in joined, fragment
+
+
+def test_a_crashing_rule_fails_its_file_not_the_run(tmp_path: Path, monkeypatch) -> None:
+    """A bug in one rule reports that draft as not checked (exit 2), names the rule, and the
+    other drafts are still checked; --debug shows the real exception instead."""
+    from snslint.registry import registry
+
+    def boom(self, ctx):
+        if "爆発" in ctx.body:
+            raise ZeroDivisionError("simulated bug")
+        return iter(())
+
+    monkeypatch.setattr(type(registry()["TIME003"]), "check", boom)
+    folder = tmp_path / "drafts"
+    write(folder / "a.txt", "---\ncity: kagoshima\n---\n爆発するルールの試験です。\n")
+    write(folder / "b.txt", "---\ncity: kagoshima\n---\n詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", "--no-cache", "--jobs", "1", "--format", "concise", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "TIME003" in result.output and "ZeroDivisionError" in result.output
+    assert "URL001" in result.output  # b.txt was still checked
+    assert "Traceback" not in result.output
+    debug = runner.invoke(app, ["check", "--no-cache", "--jobs", "1", "--debug", str(folder / "a.txt")])
+    assert isinstance(debug.exception, ZeroDivisionError)

@@ -173,7 +173,10 @@ def check_one(
                 redactions=hit.redactions,
                 draft=draft,
             )
-    result = check_draft(draft, policy, options, now)
+    try:
+        result = check_draft(draft, policy, options, now)
+    except SnslintError as exc:  # RuleCrash: this file is not checked, the run goes on
+        return FileResult(path=path, error=exc)
     if key is not None:
         cache.put(key, result)
     return result

@@ -132,7 +132,7 @@ def check(
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
                 statistics=statistics, show_suppressed=show_suppressed, jobs=jobs, no_cache=no_cache,
-                max_bytes=max_bytes,
+                max_bytes=max_bytes, debug=debug,
             )
         )
     except SnslintError as exc:
@@ -174,6 +174,7 @@ class CheckArgs:
     jobs: int | None = None
     no_cache: bool = False
     max_bytes: int | None = None
+    debug: bool = False
 
 
 def _normal_platform(platform: str | None) -> str | None:
@@ -310,7 +311,7 @@ def _check(a: CheckArgs) -> ExitStatus:
         select = frozenset(_config_codes(cfg, "select", v.select)) if v.select is not None else None
         ignore = frozenset(_config_codes(cfg, "ignore", v.ignore)) | frozenset(resolve(a.ignore, option="--ignore"))
     pfi = {g: frozenset(_config_codes(cfg, f"per-file-ignores「{g}」", t)) for g, t in v.per_file_ignores.items()}
-    options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang)
+    options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang, debug=a.debug)
     if a.max_bytes is not None:  # --max-bytes (snslint.draft.DEFAULT_MAX_BYTES otherwise)
         options = replace(options, max_bytes=a.max_bytes)
     # Execution strategy: workers, the content cache (never for --at now: a new key each

@@ -14,7 +14,7 @@ from typing import Callable
 
 from snslint.context import JST, CheckContext, PostTime, to_zone
 from snslint.draft import DEFAULT_MAX_BYTES, Draft, read_draft
-from snslint.errors import PolicyError, SnslintError
+from snslint.errors import PolicyError, RuleCrash, SnslintError
 from snslint.findings import Finding
 from snslint.policy import Policy, RuleConfig, load_bundled
 from snslint.registry import registry
@@ -32,6 +32,8 @@ class CheckOptions:
         ignore: codes never to run (``--ignore``).
         lang: report language.
         max_bytes: largest draft read, in bytes.
+        debug: let a rule's unexpected exception propagate (``--debug``) instead of
+            reporting the file as not checked.
     """
 
     at: datetime | None = None
@@ -40,6 +42,7 @@ class CheckOptions:
     ignore: frozenset[str] = frozenset()
     lang: str = "ja"
     max_bytes: int = DEFAULT_MAX_BYTES
+    debug: bool = False
 
 
 @dataclass
@@ -112,7 +115,18 @@ def check_draft(draft: Draft, policy: Policy, options: CheckOptions, now: dateti
         ctx.platform = ctx.account.platform
     findings: list[Finding] = []
     for rule, cfg in rules:
-        findings.extend(rule.check(RuleContext(rule, cfg, ctx)))
+        try:
+            findings.extend(rule.check(RuleContext(rule, cfg, ctx)))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
+            if options.debug:
+                raise
+            raise RuleCrash(
+                f"ルール {rule.code} の内部エラーでこのファイルを検査できませんでした（{type(exc).__name__}）。"
+                "--debug で詳細を表示できます。",
+                f"internal error in rule {rule.code} ({type(exc).__name__}); this file was not checked."
+                " Run with --debug for details.",
+                path=draft.path,
+            ) from exc
     findings.sort(key=Finding.sort_key)
     redactions = [(f.start, f.end, f.text) for f in findings if f.sensitive]
     return FileResult(
@@ -162,6 +176,6 @@ def check_path(path: str, chooser: PolicyChooser, options: CheckOptions, now: da
     try:
         draft = read_draft(path, options.max_bytes)
         policy = chooser(draft)
+        return check_draft(draft, policy, options, now)
     except SnslintError as exc:
         return FileResult(path=path, error=exc)
-    return check_draft(draft, policy, options, now)

@@ -67,3 +67,11 @@ class PolicyError(SnslintError):
 
 class ConfigError(SnslintError):
     """A broken ``snslint.toml`` or ``[tool.snslint]`` table."""
+
+
+class RuleCrash(SnslintError):
+    """A rule raised an unexpected exception on one draft: a bug in snslint or a plugin.
+
+    The draft is reported as not checked (exit code 2) and the run goes on with the other
+    files; ``--debug`` re-raises the original exception with its traceback instead.
+    """
