@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from snslint.cli import app
@@ -75,7 +76,8 @@ DRAFT_ERRORS = [
     ("unclosed-front-matter", b"---\ncity: zushi\n\xe6\x9c\xac\xe6\x96\x87", "閉じられていません", "not closed", ":1"),
     ("yaml-syntax", "---\ncity: zushi\n  bad: : x\n---\n本文".encode(), "YAMLが読めません", "not valid YAML", ":3:6"),
     ("yaml-unclosed-flow", "---\ncity: [zushi\n---\n本文".encode(), "YAMLが読めません", "not valid YAML", ":3:1"),
-    ("yaml-tab", "---\ncity:\tzushi\n\tplatform: x\n---\n本文".encode(), "YAMLが読めません", "not valid YAML", ":2:6"),
+    ("yaml-tab", "---\ncity:\tzushi\n\tplatform: x\n---\n本文".encode(), "YAMLが読めません", "not valid YAML",
+     ":3:1" if yaml.__with_libyaml__ else ":2:6"),  # libyaml points at the indenting tab
     ("yaml-control-char", "---\ncity: a\x0bb\n---\n本文".encode(), "使えない文字", "U+000B", ":2:8"),
     ("yaml-python-tag", b"---\ncity: !!python/object/apply:os.system ['echo pwned']\n---\nx", "値が読めません", "constructor", ":2"),
     ("yaml-not-mapping", "---\n- a\n- b\n---\n本文".encode(), "キー: 値", "mapping", ":2"),
