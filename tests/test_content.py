@@ -227,3 +227,22 @@ def test_two_sentences_give_two_findings_one_sentence_gives_one() -> None:
     one = cat("来月の市長選挙では〇〇候補に清き一票を、〇〇候補をよろしく！", "goshogawara")
     two = cat("〇〇候補に清き一票を！\n次の選挙では〇〇党の候補者を応援しよう。", "goshogawara")
     assert len(one) == 1 and len(two) == 2
+
+
+def test_cat_rules_share_one_scan_per_draft_and_find_the_same_without_it(monkeypatch) -> None:
+    import snslint.lexicon as lexicon_mod
+    import snslint.rules.content as content
+
+    text = "〇〇候補に清き一票を！今だけ全品50%オフ！\nあの議員は本当に無能だ。明日は断水するらしい。拡散希望！"
+    scans = []
+    real_scan = lexicon_mod.PhraseIndex.scan
+    monkeypatch.setattr(lexicon_mod.PhraseIndex, "scan", lambda self, ms: scans.append(self) or real_scan(self, ms))
+    shared = [(f.code, f.start, f.end, f.message_ja, f.severity) for f in cat(text)]
+    assert len(scans) == 1  # eleven rules, one pass over the morphemes
+    assert {c for c, *_ in shared} >= {"CAT001", "CAT003", "CAT005", "CAT008"}
+
+    monkeypatch.setattr(content, "_shared_scan", lambda *args: None)  # every rule on its own
+    scans.clear()
+    alone = [(f.code, f.start, f.end, f.message_ja, f.severity) for f in cat(text)]
+    assert alone == shared
+    assert len(scans) == 11  # one scan per rule

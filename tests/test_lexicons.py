@@ -149,3 +149,28 @@ def test_policy_exception_cancels_the_whole_category() -> None:
     ms = tokenize("市内企業の求人情報です。今なら入社祝い金、期間限定の特別価格でご購入いただけます。")
     assert lex.find(ms) == []
     assert lexicon_for("CAT003").find(ms)
+
+
+def test_one_group_scan_gives_every_lexicon_the_same_matches_as_its_own_scan() -> None:
+    from snslint.lexicon import lexicon_group
+
+    lexicons = tuple(lexicon_for(code) for code in CODES) + (lexicon_for("CAT003", unless=["求人情報"]),)
+    group = lexicon_group(lexicons)
+    assert lexicon_group(lexicons) is group  # built once
+    texts = [
+        "〇〇候補に清き一票を！日曜礼拝にお越しください、入信を歓迎します。",
+        "今だけ全品50%オフ！購入はこちら\nあの議員は本当に無能だ。明日は断水するらしい。拡散希望！",
+        "【庁内限り】個人的には反対です。文句を言っている暇があったら自分で調べてください。情弱乙。",
+        "市内企業の求人情報です。今なら期間限定の特別価格でご購入いただけます。",
+    ]
+    for text in texts:
+        ms = tokenize(text)
+        shared = group.scan(ms)
+        for lex in lexicons:
+            assert lex.find(ms, shared) == lex.find(ms), (lex.code, text)
+
+
+def test_a_scan_that_does_not_cover_the_lexicon_is_refused() -> None:
+    ms = tokenize("〇〇候補に清き一票を！")
+    with pytest.raises(ValueError, match="does not cover"):
+        lexicon_for("CAT001").find(ms, lexicon_for("CAT002").scan(ms))

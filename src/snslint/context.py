@@ -7,7 +7,7 @@ Sudachi analysis only when a rule first asks for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import Literal
@@ -65,6 +65,9 @@ class CheckContext:
         lang: report language, ``"ja"`` or ``"en"``.
         active_codes: the codes of every rule this run applies to the draft (after the
             policy, ``--select`` and ``--ignore``), so that one rule can defer to another.
+        memo: per-draft scratch space shared by the rules, for work several rules would
+            otherwise repeat (e.g. the CAT rules' one shared lexicon scan); keys are namespaced
+            by the module that owns them (``"snslint.rules.content.scan"``).
     """
 
     draft: Draft
@@ -73,6 +76,7 @@ class CheckContext:
     platform: str | None = None
     lang: str = "ja"
     active_codes: frozenset[str] = frozenset()
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def analysis(self) -> Analysis:

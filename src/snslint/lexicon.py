@@ -39,6 +39,10 @@ Sentences end at 。！？!? and line breaks (:data:`snslint.analysis.SENTENCE_E
 Quoted speech and negation are *not* treated specially: 「"清き一票を"という表現は使えません」
 still matches. Compiled lexicons are cached per process (bundled ones by code, a policy's
 extra terms by their content).
+
+Several categories can be scanned together: a :class:`LexiconGroup` indexes the phrases of
+all its lexicons, scans a draft's morphemes once, and each lexicon's :meth:`Lexicon.find`
+reads the shared :class:`DraftScan` (the CAT rules of one draft do this).
 """
 
 from __future__ import annotations
@@ -244,61 +248,111 @@ class PhraseIndex:
 
     Keys (normalized and surface concatenations) are kept with the set of all their
     prefixes, so the scan from each morpheme stops as soon as no key can still match:
-    O(morphemes x longest phrase).
+    O(morphemes x longest phrase). Most morphemes start no phrase at all, so the scan costs
+    about two string look-ups per morpheme; one index over every category's phrases
+    (:class:`LexiconGroup`) therefore costs about as much as one category's.
+
+    Attributes:
+        by_norm: normalized key -> the :attr:`Phrase.key` of each phrase with that key
+            (no duplicates, first-seen order).
+        by_surface: surface key -> phrase keys, likewise.
+        prefixes: every non-empty prefix of every key.
     """
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self.by_norm: dict[str, list[Phrase]] = {}
-        self.by_surface: dict[str, list[Phrase]] = {}
+        by_norm: dict[str, dict[str, None]] = {}  # dicts as ordered sets
+        by_surface: dict[str, dict[str, None]] = {}
         self.prefixes: set[str] = set()
         for p in phrases:
             if p.special or not p.norm:
                 continue
             if not p.surface_only:
-                self.by_norm.setdefault(p.norm, []).append(p)
-            self.by_surface.setdefault(p.surface, []).append(p)
+                by_norm.setdefault(p.norm, {})[p.key] = None
+            by_surface.setdefault(p.surface, {})[p.key] = None
             for key in (p.surface,) if p.surface_only else (p.norm, p.surface):
                 for i in range(1, len(key) + 1):
                     self.prefixes.add(key[:i])
+        self.by_norm: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_norm.items()}
+        self.by_surface: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_surface.items()}
 
     def scan(self, ms: Sequence[Morpheme]) -> dict[str, list[Hit]]:
-        """Every occurrence of every phrase, keyed by :attr:`Phrase.key`."""
+        """Every occurrence of every phrase, keyed by :attr:`Phrase.key`.
+
+        Each key's hits come in scan order (first morpheme, then last morpheme, ascending).
+        A phrase found by both its keys at one place gives one hit.
+        """
         out: dict[str, list[Hit]] = {}
-        prefixes = self.prefixes
+        prefixes, by_norm, by_surface = self.prefixes, self.by_norm, self.by_surface
+        # The per-morpheme fields, read once into flat lists (attribute access on the
+        # NamedTuple in the inner loop was most of the scan's cost).
+        norms = [m.normalized for m in ms]
+        surfs = [m.surface for m in ms]
         n = len(ms)
         for i in range(n):
+            # Fast path: most morphemes start no key under either form.
+            if norms[i] not in prefixes and surfs[i] not in prefixes:
+                continue
             norm = surf = ""
             norm_live = surf_live = True
             for j in range(i, n):
-                m = ms[j]
                 if norm_live:
-                    norm += m.normalized
+                    norm += norms[j]
                     norm_live = norm in prefixes
                 if surf_live:
-                    surf += m.surface
+                    surf += surfs[j]
                     surf_live = surf in prefixes
                 if not (norm_live or surf_live):
                     break
-                found: set[str] = set()
-                if norm_live:
-                    found.update(p.key for p in self.by_norm.get(norm, ()))
-                if surf_live:
-                    found.update(p.key for p in self.by_surface.get(surf, ()))
-                for key in found:
-                    out.setdefault(key, []).append(Hit(i, j, ms[i].begin, m.end))
+                found_n = by_norm.get(norm, ()) if norm_live else ()
+                found_s = by_surface.get(surf, ()) if surf_live else ()
+                if not (found_n or found_s):
+                    continue
+                hit = Hit(i, j, ms[i].begin, ms[j].end)
+                for key in dict.fromkeys(found_n + found_s):  # each key once per place
+                    out.setdefault(key, []).append(hit)
         return out
 
 
 def _special_hits(ms: Sequence[Morpheme], special: str) -> list[Hit]:
     out = []
     for i, m in enumerate(ms):
-        form = m.pos[5] if len(m.pos) > 5 else ""
-        ok = m.pos[0] in ("動詞", "助動詞") and form.startswith(_IMPERATIVE_FORMS)
+        pos = m.pos
+        ok = pos[0] in ("動詞", "助動詞") and len(pos) > 5 and pos[5].startswith(_IMPERATIVE_FORMS)
         if special == "<appeal>" and not ok:
             ok = m.normalized in _APPEAL_LEMMAS or m.dictionary in _APPEAL_LEMMAS
         if ok:
             out.append(Hit(i, i, m.begin, m.end))
     return out
+
+
+class DraftScan:
+    """One draft's phrase hits, found once and read by every lexicon the index covers.
+
+    Built by :meth:`Lexicon.scan` (one category) or :meth:`LexiconGroup.scan` (every
+    category of a policy, so the CAT rules of one draft share one pass; see
+    :mod:`snslint.rules.content`). A hit list depends only on the phrase (its key), not on
+    the lexicon it came from, so one lexicon can read another's hits safely as long as the
+    index covered its phrases: :attr:`covers` says which lexicons it did.
+
+    Attributes:
+        ms: the draft's morphemes (split mode C).
+        covers: the lexicons whose every phrase the index held.
+        hits: :attr:`Phrase.key` -> hits; the special tokens are added on first use.
+    """
+
+    def __init__(self, ms: Sequence[Morpheme], index: PhraseIndex, covers: Iterable["Lexicon"]) -> None:
+        self.ms = ms
+        self.covers = frozenset(covers)
+        self.hits = index.scan(ms)
+
+    def get(self, key: str) -> Sequence[Hit]:
+        """The hits of phrase key ``key`` (``()`` when none); specials computed on demand."""
+        found = self.hits.get(key)
+        if found is None:
+            if key not in SPECIAL_TOKENS:
+                return ()
+            found = self.hits[key] = _special_hits(self.ms, key)
+        return found
 
 
 def _near(hit: Hit, other: Hit, window: Window, ms: Sequence[Morpheme]) -> bool:
@@ -319,6 +373,8 @@ class Lexicon:
         entries: compiled entries, bundled first then a city's extra terms.
         unless: phrases that cancel every entry near them (the file's ``unless``).
         policy_unless: a policy's exceptions: one anywhere in the post cancels the category.
+        phrases: every phrase the matcher looks up (terms, contexts, exceptions).
+        index: a :class:`PhraseIndex` of :attr:`phrases`.
     """
 
     def __init__(
@@ -339,48 +395,97 @@ class Lexicon:
         self.unless_window = unless_window
         self.policy_unless = tuple(policy_unless)
         phrases: list[Phrase] = list(self.unless) + list(self.policy_unless)
-        for e in self.entries:
+        # Term key -> [((entry index, phrase index), entry)], so that find() visits only the
+        # entries whose terms occur in the draft, in the order the full loop over
+        # entries x phrases would (that order breaks ties in _dedupe).
+        self._by_term: dict[str, list[tuple[tuple[int, int], Entry]]] = {}
+        for ei, e in enumerate(self.entries):
             phrases.extend(e.phrases)
             phrases.extend(e.unless)
             for g in e.context:
                 phrases.extend(g)
-        self._specials = sorted({p.special for p in phrases if p.special})
+            for pi, p in enumerate(e.phrases):
+                self._by_term.setdefault(p.key, []).append(((ei, pi), e))
+        self.phrases = tuple(phrases)
         self.index = PhraseIndex(phrases)
 
-    def find(self, ms: Sequence[Morpheme]) -> list[Match]:
-        """The entries that hold in morphemes ``ms`` (one pass), sorted by position.
+    def scan(self, ms: Sequence[Morpheme]) -> DraftScan:
+        """This lexicon's own scan of ``ms`` (for :meth:`find` without a shared scan)."""
+        return DraftScan(ms, self.index, (self,))
+
+    def find(self, ms: Sequence[Morpheme], scan: DraftScan | None = None) -> list[Match]:
+        """The entries that hold in morphemes ``ms``, sorted by position.
+
+        ``scan``: the draft's hits if already found by an index covering this lexicon
+        (:class:`LexiconGroup`); None scans with this lexicon's own index.
 
         Overlapping matches are reduced to one per span: the strongest entry, then the
         longest span, wins.
         """
-        hits = self.index.scan(ms)
-        for special in self._specials:
-            hits[special] = _special_hits(ms, special)
-        if any(hits.get(p.key) for p in self.policy_unless):
+        if scan is None:
+            scan = self.scan(ms)
+        elif self not in scan.covers:
+            raise ValueError(f"{self.code}: the shared scan does not cover this lexicon")
+        by_term = self._by_term
+        present = scan.hits.keys() & by_term.keys()
+        if not present:
+            return []  # no term of this lexicon in the draft (the usual case)
+        # (order, entry, term key) of every entry with a term in the draft, in entry order.
+        candidates = sorted(
+            ((order, entry, key) for key in present for order, entry in by_term[key]), key=lambda c: c[0]
+        )
+        get = scan.get
+        if any(get(p.key) for p in self.policy_unless):
             return []
-        global_cancel = [h for p in self.unless for h in hits.get(p.key, ())]
+        global_cancel = [h for p in self.unless for h in get(p.key)]
         matches: list[Match] = []
-        for entry in self.entries:
-            for phrase in entry.phrases:
-                for hit in hits.get(phrase.key, ()):
-                    if entry.after_pos and (hit.first == 0 or ms[hit.first - 1].pos[0] not in entry.after_pos):
-                        continue
-                    if not all(
-                        any(_near(hit, h, entry.window, ms) for p in group for h in hits.get(p.key, ()) if h != hit)
-                        for group in entry.context
-                    ):
-                        continue
-                    if any(
-                        _near(hit, h, entry.unless_window, ms)
-                        for p in entry.unless
-                        for h in hits.get(p.key, ())
-                        if not _inside(h, hit)
-                    ):
-                        continue
-                    if any(_near(hit, h, self.unless_window, ms) for h in global_cancel if not _inside(h, hit)):
-                        continue
-                    matches.append(Match(entry, hit.start, hit.end))
+        for _, entry, key in candidates:
+            for hit in get(key):
+                if entry.after_pos and (hit.first == 0 or ms[hit.first - 1].pos[0] not in entry.after_pos):
+                    continue
+                if not all(
+                    any(_near(hit, h, entry.window, ms) for p in group for h in get(p.key) if h != hit)
+                    for group in entry.context
+                ):
+                    continue
+                if any(
+                    _near(hit, h, entry.unless_window, ms)
+                    for p in entry.unless
+                    for h in get(p.key)
+                    if not _inside(h, hit)
+                ):
+                    continue
+                if any(_near(hit, h, self.unless_window, ms) for h in global_cancel if not _inside(h, hit)):
+                    continue
+                matches.append(Match(entry, hit.start, hit.end))
         return _dedupe(matches)
+
+
+class LexiconGroup:
+    """Several lexicons scanned in one pass: one :class:`PhraseIndex` over all their phrases.
+
+    The CAT rules of one draft each read the same group's :class:`DraftScan` (see
+    :func:`lexicon_group` and :mod:`snslint.rules.content`) instead of scanning eleven times.
+
+    Attributes:
+        lexicons: the lexicons, in the order given.
+        index: the index over every phrase of every lexicon.
+    """
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.lexicons = tuple(lexicons)
+        self.index = PhraseIndex(p for lex in self.lexicons for p in lex.phrases)
+
+    def scan(self, ms: Sequence[Morpheme]) -> DraftScan:
+        """Every lexicon's hits in ``ms``, found in one pass."""
+        return DraftScan(ms, self.index, self.lexicons)
+
+
+@lru_cache(maxsize=64)
+def lexicon_group(lexicons: tuple[Lexicon, ...]) -> LexiconGroup:
+    """The :class:`LexiconGroup` of ``lexicons`` (built once per process for each tuple;
+    lexicons hash by identity, and :func:`lexicon_for` returns the same object each time)."""
+    return LexiconGroup(lexicons)
 
 
 def _inside(h: Hit, hit: Hit) -> bool:
@@ -483,8 +588,11 @@ def lexicon_for(
 ) -> Lexicon:
     """The compiled lexicon of ``code`` plus a policy's extra terms and exceptions.
 
-    Compiled once per process for each distinct combination.
+    Compiled once per process for each distinct combination. The arguments are keyed by
+    their canonical JSON; the common case (nothing added) skips the encoding.
     """
+    if not (extra_terms or unless or disable):
+        return _compiled(code, "[]", "[]", "[]")  # what json.dumps gives for three empty lists
     return _compiled(
         code,
         json.dumps(list(extra_terms), ensure_ascii=False, sort_keys=True, default=str),

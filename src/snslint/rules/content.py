@@ -9,6 +9,10 @@ Severity: a ``strong`` entry gets the policy's severity for the rule, a ``weak``
 lower (error -> warning -> info). The message names the term found, the category, the clause
 (and, for a clause written for users' comments, that it applies by analogy) and the hint.
 
+Speed: the rules of one draft share one pass over its morphemes (:func:`_shared_scan`: one
+index over every active category's phrases, kept in the draft's ``CheckContext.memo``); each
+rule then applies only its own entries' context, exceptions and strength to the shared hits.
+
 Policy ``settings`` of every CAT rule (:class:`ContentSettings`):
     unless: policy-level exceptions: a phrase anywhere in the post cancels the category
         (美祢市 allows job ads of local firms, 第4 2(2)エ: ``unless: [求人情報, ...]``).
@@ -19,14 +23,35 @@ from __future__ import annotations
 
 import bisect
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.lexicon import LexiconError, lexicon_for, parse_extra_terms
-from snslint.registry import register
+from snslint.lexicon import DraftScan, Lexicon, LexiconError, lexicon_for, lexicon_group, parse_extra_terms
+from snslint.registry import register, registry
 from snslint.rule import Example, Rule, RuleContext
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snslint.analysis import Morpheme
+    from snslint.policy import RuleConfig
+
+_LEXICON_MEMO: dict[tuple[str, int], tuple[Any, Lexicon]] = {}
+"""``(code, id(rule config))`` -> ``(the config, its lexicon)`` (:meth:`LexiconRule.lexicon_for_config`).
+
+Keyed by identity because a :class:`~snslint.policy.RuleConfig` holds dicts and lists, so it
+is not hashable, and hashing its content (JSON) on every draft was the cost being avoided.
+The entry keeps the config alive, so its id cannot be reused by another object while the
+entry exists, and the ``is`` check makes that explicit. Assumes, like the rest of snslint, that
+a loaded policy is not mutated in place. ``id(None)`` serves rules run without a policy entry.
+"""
+
+_LEXICON_MEMO_SIZE = 256
+"""Entries kept before the memo is emptied (many policies in one long-lived process)."""
+
+_SCAN_MEMO = "snslint.rules.content.scan"
+"""Key in ``CheckContext.memo`` of ``[LexiconGroup, DraftScan | None]``: the draft's lexicon
+group and, once a rule of the group asked for it, its one scan (:func:`_shared_scan`)."""
 
 
 class ContentSettings(BaseModel):
@@ -55,20 +80,35 @@ class LexiconRule(Rule):
             return str(exc)
         return None
 
-    def lexicon(self, ctx: RuleContext):
-        cfg = ctx.config
-        settings: ContentSettings = ctx.settings
-        return lexicon_for(
-            self.code,
-            cfg.extra_terms if cfg is not None else (),
-            settings.unless,
-            settings.disable,
-        )
+    def lexicon(self, ctx: RuleContext) -> Lexicon:
+        """This rule's lexicon under the policy entry of ``ctx``."""
+        return self.lexicon_for_config(ctx.config)
+
+    def lexicon_for_config(self, cfg: RuleConfig | None) -> Lexicon:
+        """The bundled lexicon plus ``cfg``'s extra terms, exceptions and disabled entries.
+
+        Memoized per config object (see :data:`_LEXICON_MEMO`): a policy's entries live as
+        long as the policy, so each draft after the first costs one dict look-up here instead
+        of validating the settings and JSON-encoding the extra terms for :func:`lexicon_for`.
+        """
+        key = (self.code, id(cfg))
+        known = _LEXICON_MEMO.get(key)
+        if known is not None and known[0] is cfg:
+            return known[1]
+        settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
+        lex = lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable)
+        if len(_LEXICON_MEMO) >= _LEXICON_MEMO_SIZE:
+            _LEXICON_MEMO.clear()
+        _LEXICON_MEMO[key] = (cfg, lex)
+        return lex
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         lex = self.lexicon(ctx)
         ms = ctx.analysis.morphemes
         if not ms:
+            return
+        matches = lex.find(ms, _shared_scan(ctx, lex, ms))
+        if not matches:
             return
         clause = ctx.clause
         where_ja = where_en = ""
@@ -78,7 +118,7 @@ class LexiconRule(Rule):
             where_ja = f"{clause.document} {clause.ref}{by_analogy_ja}に反するおそれがあります。".lstrip()
             where_en = f" It may break {clause.document} {clause.ref}{by_analogy_en}.".rstrip()
         base = ctx.severity
-        for group in _by_sentence(lex.find(ms), ctx.analysis.sentence_bounds):
+        for group in _by_sentence(matches, ctx.analysis.sentence_bounds):
             # One finding per sentence and category: the strongest, then longest, then
             # earliest match carries the span and the hint; the others are named in the message.
             m = min(group, key=lambda g: (g.entry.strength != "strong", g.start - g.end, g.start))
@@ -103,6 +143,61 @@ class LexiconRule(Rule):
                 strength="strong" if strong else e.strength,
                 source=e.source,
             )
+
+
+def _shared_scan(ctx: RuleContext, lex: Lexicon, ms: "list[Morpheme]") -> DraftScan | None:
+    """The draft's one scan for every active CAT rule, or None when ``lex`` is not part of it.
+
+    The first CAT rule to run on a draft builds it: the lexicons of every lexicon rule the
+    engine runs on the draft (``CheckContext.active_codes``, each with its policy entry as
+    :func:`snslint.engine.active_rules` gives it), joined in a cached
+    :class:`~snslint.lexicon.LexiconGroup`, scan the morphemes once; the scan is kept in
+    ``ctx.check.memo`` and the other rules read it. A rule whose lexicon is not in the group
+    (a context built by hand, a config given another way) gets None and scans on its own, so
+    the findings never depend on the sharing.
+    """
+    memo = ctx.check.memo
+    entry = memo.get(_SCAN_MEMO)
+    if entry is None:
+        try:
+            group = lexicon_group(_active_lexicons(ctx))
+        except ValueError:
+            # Another rule's entry does not compile (a bad policy that bypassed validation):
+            # that rule reports its own error; this one must not fail for it.
+            group = lexicon_group(())
+        entry = memo[_SCAN_MEMO] = [group, None]  # [LexiconGroup, its DraftScan once needed]
+    group, scan = entry
+    if lex not in group.lexicons:
+        return None
+    if scan is None:
+        scan = entry[1] = group.scan(ms)
+    return scan
+
+
+def _active_lexicons(ctx: RuleContext) -> tuple[Lexicon, ...]:
+    """The lexicons of every :class:`LexiconRule` active on the draft, in code order."""
+    active = ctx.check.active_codes
+    out = []
+    for code, rule in _lexicon_rules().items():
+        if code not in active:
+            continue
+        cfg = ctx.policy.rule(code)
+        # As engine.active_rules: an entry that is off counts as none (--select runs the rule
+        # at its default severity without the policy's entry).
+        out.append(rule.lexicon_for_config(cfg if cfg is not None and cfg.enabled else None))
+    return tuple(out)
+
+
+_LEXICON_RULES: dict[str, LexiconRule] = {}
+
+
+def _lexicon_rules() -> dict[str, LexiconRule]:
+    """Every registered :class:`LexiconRule` by code, in code order (read from the registry
+    once: ``registry()`` copies and sorts every rule on each call). A lexicon rule registered
+    after the first draft is simply not in the shared scan and scans on its own."""
+    if not _LEXICON_RULES:
+        _LEXICON_RULES.update((c, r) for c, r in registry().items() if isinstance(r, LexiconRule))
+    return _LEXICON_RULES
 
 
 def _by_sentence(matches, bounds: list[tuple[int, int]]) -> list[list]:
