@@ -97,3 +97,23 @@ def test_emoji_sequences_newer_than_2019_weigh_two() -> None:
     """A ZWJ family of Emoji 15.1 (🧑‍🧑‍🧒) is one emoji, weight 2, like any other sequence."""
     assert measure("🧑\u200d🧑\u200d🧒").length == 2
     assert measure("🇯🇵").length == 2 and measure("1️⃣").length == 2
+
+
+def test_emoji_precheck_covers_every_emoji_in_the_package_data() -> None:
+    """The fast path skips the emoji scan only where no emoji can be: every sequence in the
+    installed ``emoji`` package either contains an :data:`EMOJI_POSSIBLE` character or is a
+    keycap (``#``, ``*``, a digit, then U+FE0F / U+20E3, which are in the class too)."""
+    import emoji
+
+    from snslint.weighted_length import EMOJI_POSSIBLE
+
+    missed = [e for e in emoji.EMOJI_DATA if not EMOJI_POSSIBLE.search(e)]
+    assert missed == []
+
+
+def test_text_without_emoji_characters_measures_the_same_without_the_scan() -> None:
+    """Japanese prose with ※, 〜, ・ and → (none of them emoji) weighs 2 per character as ever;
+    ★ (U+2605) and © take the scan path and still weigh what X gives them."""
+    text = "※申込みは11月30日まで・受付9:00〜17:00 → 詳しくは市HPへ"
+    assert measure(text).length == sum(1 if ord(c) < 0x1100 else 2 for c in text)
+    assert measure("★🎉").length == 4  # ★ is 2 (not an emoji in the data), 🎉 is 2

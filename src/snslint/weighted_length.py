@@ -26,6 +26,7 @@ Python ``str`` index (code points) into the text as given, never UTF-16 units.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,6 +113,17 @@ class WeightedLength:
 Extractor = Callable[[str], list[tuple[int, int]]]
 
 
+EMOJI_POSSIBLE = re.compile(
+    "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2b55\u3030\u303d\u3297\u3299"
+    "\u20e3\ufe0f\U0001f000-\U0010ffff]"
+)
+"""A character without which a text holds no emoji: every emoji sequence in the ``emoji``
+package's data starts with one of these, or with ``#``, ``*`` or a digit and then holds
+U+FE0F or U+20E3 (keycaps). A test checks this against the installed package's data. Most
+drafts hold none, and then neither the package (~40 ms to import and index) nor its scan is
+needed."""
+
+
 @lru_cache(maxsize=1)
 def _extractors() -> tuple[Extractor, Extractor]:
     """``(urls, emojis)``: functions giving ``(start, end)`` spans in an NFC text.
@@ -119,16 +131,17 @@ def _extractors() -> tuple[Extractor, Extractor]:
     URLs come from :func:`snslint.links.extract_urls` (twitter-text's extraction rules, which
     pass its conformance suite); emoji sequences (ZWJ sequences, flags, keycaps, modifiers)
     from the ``emoji`` package's ``emoji_list``, kept current with Unicode's emoji data.
-    Both are imported on first use, only for X drafts.
+    Both are imported on first use, only for X drafts; ``emoji`` only for a text that may hold
+    one (:data:`EMOJI_POSSIBLE`).
     """
-    import emoji
-
     from snslint.links import extract_urls
 
     def urls(text: str) -> list[tuple[int, int]]:
         return [(link.start, link.end) for link in extract_urls(text)]
 
     def emojis(text: str) -> list[tuple[int, int]]:
+        import emoji
+
         return [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]
 
     return urls, emojis
@@ -169,7 +182,7 @@ def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = No
     nfc = unicodedata.normalize("NFC", text)
     find_urls, find_emojis = _extractors()
     urls = {s: e for s, e in find_urls(nfc)}
-    emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing else {}
+    emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
     cap = limit * config.scale
     total = 0
     valid_end = None
