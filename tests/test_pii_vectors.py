@@ -1,8 +1,8 @@
-"""Conformance of the PII detectors with public test vectors (``../shared/test-vectors``).
+"""Conformance of the PII detectors with public test vectors (``tests/data/vectors``, copied
+from the shared ``test-vectors`` with their sources and licences: see its README).
 
 Labels are their sources' labels. Where this project differs on purpose, the case is an
-explicit xfail with the reason. The files are loaded from the shared folder beside the
-repository; the tests skip with a clear reason when it is missing.
+explicit xfail with the reason.
 """
 
 from __future__ import annotations
@@ -17,27 +17,23 @@ from snslint.analysis import NormalizedView
 from snslint.check_digits import is_corporate_number, is_my_number
 from snslint.rules.personal_data import EMAIL_RE, find_card_numbers, find_my_numbers, find_phone_numbers
 
-VECTORS = Path(__file__).resolve().parents[1].parent / "shared" / "test-vectors"
+VECTORS = Path(__file__).resolve().parent / "data" / "vectors"
 
 
 def _need(name: str) -> Path:
     path = VECTORS / name
-    if not path.exists():
-        pytest.skip(f"test vector file {name} not found in {VECTORS} (shared/ is not beside the repo)")
+    assert path.is_file(), f"test vector file {name} is missing from {VECTORS}"
     return path
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
-    path = VECTORS / name
-    if not path.exists():
-        return []
+    path = _need(name)
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def _json_cases(name: str) -> list[dict]:
-    path = VECTORS / name
-    return json.loads(path.read_text(encoding="utf-8"))["cases"] if path.exists() else []
+    return json.loads(_need(name).read_text(encoding="utf-8"))["cases"]
 
 
 # ----------------------------------------------------------------- My Number / 法人番号

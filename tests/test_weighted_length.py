@@ -1,6 +1,6 @@
 """X's weighted length against twitter-text's own conformance suite, and on Japanese posts.
 
-The suite is ``/work/shared/test-vectors/twitter_text_weighted_length.json``: twitter-text
+The suite is ``tests/data/vectors/twitter_text_weighted_length.json``: twitter-text
 conformance/validate.yml @30e2430d (Apache-2.0), 44 cases: v2 (no emoji discount), v3 and the
 directional-marker cases (default = v3).
 """
@@ -14,13 +14,10 @@ import pytest
 
 from snslint.weighted_length import CONFIG_V2, CONFIG_V3, measure, weighted_length
 
-VECTORS = Path(__file__).resolve().parents[1].parent / "shared" / "test-vectors" / "twitter_text_weighted_length.json"
+VECTORS = Path(__file__).resolve().parent / "data" / "vectors" / "twitter_text_weighted_length.json"
 
 
 def _cases():
-    if not VECTORS.exists():
-        yield pytest.param(None, marks=pytest.mark.skip(reason=f"twitter-text vectors not found at {VECTORS}"))
-        return
     for i, case in enumerate(json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]):
         yield pytest.param(case, id=f"{i:02d}-{case['config'][:2]}-{case['description'][:40]}")
 
@@ -34,8 +31,6 @@ def test_twitter_text_conformance(case) -> None:
 
 
 def test_suite_has_the_v3_cases() -> None:
-    if not VECTORS.exists():
-        pytest.skip(f"twitter-text vectors not found at {VECTORS}")
     cases = json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]
     assert sum(c["config"].startswith("v3") for c in cases) == 22
 
