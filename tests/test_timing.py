@@ -54,7 +54,7 @@ def test_time001_message_names_time_source_hours_and_clause():
     assert "2026-12-02 20:30（scheduled_at）" in f.message_ja
     assert "平日 08:30〜17:15" in f.message_ja
     assert f.clause is not None and f.clause.ref == "6"
-    assert f.message_ja.endswith("外です（条項 6）。")
+    assert f.message_ja.endswith("外です。")  # the clause is printed under it, not repeated
     assert "emergency: true" in f.hint
     assert "weekdays 08:30-17:15" in f.message_en and "(scheduled_at)" in f.message_en
 

@@ -105,10 +105,8 @@ class _TimingRule(Rule):
             en = f"Posted under the emergency exception (emergency: true). {en} Make sure the exception applies{cite_en}."
             hint = "緊急時でなければ、投稿時間内に予約し直し、emergency: true を外してください。"
             hint_en = "If this is not an emergency, schedule it inside the posting hours and remove emergency: true."
-        else:
-            cite_ja, cite_en = _cite(clause)
-            ja = f"{ja[:-1]}{cite_ja}。" if cite_ja else ja
-            en = f"{en[:-1]}{cite_en}." if cite_en else en
+        # Otherwise the message does not repeat the clause: every reporter prints the cited
+        # clause (number, title and words) right under it.
         return ctx.finding(
             start, end, ja, en, hint=hint, hint_en=hint_en, severity=severity, clause=clause, in_body=in_body, **extra
         )
