@@ -339,3 +339,21 @@ def test_explain_unknown_is_exit_2(cli):
     r = cli("explain", "XYZ999")
     assert r.exit_code == 2
     assert "XYZ999" in one_error_line(r.output)
+
+
+@pytest.mark.parametrize("command", [["explain", "CAT001"], ["check", "examples/drafts", "--exit-zero"]])
+def test_a_reader_that_closes_the_pipe_gets_no_internal_error(command) -> None:
+    """``snslint … | head`` : the reader is gone before the report is written. No traceback
+    and no "internal error" line; exit 1 (the report was not read whole), not a crash's 2."""
+    root = Path(__file__).resolve().parents[1]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write to stdout now fails with EPIPE
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "snslint", *command],
+            cwd=root, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 1
+    assert "内部エラー" not in proc.stderr and "Traceback" not in proc.stderr

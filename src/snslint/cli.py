@@ -138,7 +138,7 @@ def check(
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None
-    except (typer.Exit, KeyboardInterrupt):
+    except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         if debug:
@@ -485,5 +485,9 @@ def policies() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    A reader that stops early (``snslint check . | head``) closes the pipe: click drops the
+    rest of the output without a message and exits 1, as the report was not read whole.
+    """
     app()
