@@ -147,22 +147,27 @@ def _extractors() -> tuple[Extractor, Extractor]:
     return urls, emojis
 
 
+def nfc_prefix_end(text: str, chars: int) -> int:
+    """The offset into ``text`` after its first ``chars`` characters as counted after NFC.
+
+    The largest ``j`` with ``len(NFC(text[:j])) <= chars``, by binary search (NFC only ever
+    shortens a prefix, so the length is monotonic); combining marks stay with their base.
+    """
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if len(unicodedata.normalize("NFC", text[:mid])) <= chars:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _nfc_offsets(text: str, nfc: str) -> Callable[[int], int]:
     """Map an offset in ``nfc`` (the NFC form of ``text``) back to an offset in ``text``."""
     if len(nfc) == len(text):
         return lambda i: i
-
-    def back(i: int) -> int:
-        lo, hi = 0, len(text)
-        while lo < hi:  # largest j with len(NFC(text[:j])) <= i (combining marks stay attached)
-            mid = (lo + hi + 1) // 2
-            if len(unicodedata.normalize("NFC", text[:mid])) <= i:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
-
-    return back
+    return lambda i: nfc_prefix_end(text, i)
 
 
 def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = None) -> WeightedLength:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from snslint.findings import Finding, Severity
 from snslint.registry import register
 from snslint.rule import Example, Rule, RuleContext
+from snslint.weighted_length import measure, nfc_prefix_end
 
 PLATFORM_JA = {
     "x": "X",
@@ -153,8 +154,6 @@ class LengthLimit(Rule):
         text = body.strip()
         name = PLATFORM_JA.get(platform, platform)
         if platform == "x":
-            from snslint.weighted_length import measure
-
             got = measure(text, limit=limits["x"])
             if got.over:
                 start = lead + got.valid_end
@@ -187,7 +186,7 @@ class LengthLimit(Rule):
             if n <= cap:
                 continue
             over = n - cap
-            cut = cap if n == len(part) else _nfc_cut(part, cap)
+            cut = cap if n == len(part) else nfc_prefix_end(part, cap)
             yield ctx.finding(
                 offset + cut,
                 offset + len(part),
@@ -200,18 +199,6 @@ class LengthLimit(Rule):
                 over=over,
                 platform=platform,
             )
-
-
-def _nfc_cut(text: str, chars: int) -> int:
-    """Offset into ``text`` after its first ``chars`` characters as counted after NFC."""
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if len(unicodedata.normalize("NFC", text[:mid])) <= chars:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 # --------------------------------------------------------------------------- FORM002
