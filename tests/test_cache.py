@@ -38,7 +38,13 @@ def _write(tmp_path: Path, name: str, text: str) -> str:
 
 
 def _entries(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.json"))
+    """The files that hold result entries: the pack and the shards (not compiled lexicons)."""
+    return sorted(p for p in root.rglob("*") if p.name == "results.pack" or p.suffix == ".lines")
+
+
+def _lines(root: Path) -> list[str]:
+    """Every entry line in the cache folder."""
+    return [ln for p in _entries(root) for ln in p.read_text(encoding="utf-8").splitlines() if ln]
 
 
 def _summary(result) -> tuple:
@@ -152,19 +158,20 @@ def test_clock_post_time_is_never_cached(tmp_path, source):
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda raw: raw[: len(raw) // 2],  # truncated
-        lambda raw: b"\x00\xff garbage",  # not JSON
+        lambda raw: raw[: len(raw) // 2],  # truncated (a run killed mid-write)
+        lambda raw: b"\x00\xff garbage",  # not UTF-8, not an entry
         lambda raw: raw.replace("090-****-5678".encode(), "090-1234-5678".encode()),  # edited: checksum fails
         lambda raw: json.dumps({"format": 1, "check": "x", "payload": []}).encode(),  # wrong shape
-        lambda raw: raw.split(b"\n", 1)[0] + b"\n" + b'{"key": "x"}',  # body swapped
-        lambda raw: b"",  # empty
+        lambda raw: raw.rsplit(b"\t", 1)[0] + b'\t{"key": "x"}\n',  # payload swapped
     ],
-    ids=["truncated", "garbage", "tampered", "wrong-shape", "body-swapped", "empty"],
+    ids=["truncated", "garbage", "tampered", "wrong-shape", "payload-swapped"],
 )
 def test_corrupt_entry_is_discarded_and_rebuilt(tmp_path, source, damage):
     path = _write(tmp_path, "a.txt", PII_DRAFT)
     options = CheckOptions()
-    fresh = check_one(path, source, options, cache=ContentCache(tmp_path / "c", options))
+    first = ContentCache(tmp_path / "c", options)
+    fresh = check_one(path, source, options, cache=first)
+    first.close()
     (entry,) = _entries(tmp_path / "c")
     good = entry.read_bytes()
     entry.write_bytes(damage(good))
@@ -172,23 +179,78 @@ def test_corrupt_entry_is_discarded_and_rebuilt(tmp_path, source, damage):
     again = check_one(path, source, options, cache=cache)
     assert (cache.hits, cache.discarded, cache.writes) == (0, 1, 1)
     assert _summary(again) == _summary(fresh)
-    assert entry.read_bytes() == good  # rewritten from a real check
+    cache.compact()  # the damaged line is left out, the rebuilt one kept
+    assert _entries(tmp_path / "c") == [tmp_path / "c" / "v2" / "results.pack"]
+    assert (tmp_path / "c" / "v2" / "results.pack").read_bytes() == good
+
+
+def test_empty_cache_file_is_no_entry(tmp_path, source):
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    options = CheckOptions()
+    first = ContentCache(tmp_path / "c", options)
+    check_one(path, source, options, cache=first)
+    first.close()
+    (entry,) = _entries(tmp_path / "c")
+    entry.write_bytes(b"")
+    cache = ContentCache(tmp_path / "c", options)
+    check_one(path, source, options, cache=cache)
+    assert (cache.hits, cache.misses, cache.discarded, cache.writes) == (0, 1, 0, 1)
 
 
 def test_entry_of_another_key_is_not_trusted(tmp_path, source):
-    """A valid entry copied under another draft's name is discarded (its key is inside)."""
+    """A valid entry copied under another draft's key is discarded (its key is inside)."""
     a = _write(tmp_path, "a.txt", PII_DRAFT)
     b = _write(tmp_path, "b.txt", CLEAN_DRAFT)
     options = CheckOptions()
     cache = ContentCache(tmp_path / "c", options)
     check_one(a, source, options, cache=cache)
     check_one(b, source, options, cache=cache)
-    entry_a, entry_b = _entries(tmp_path / "c")
-    entry_b.write_bytes(entry_a.read_bytes())
+    cache.close()
+    (shard,) = _entries(tmp_path / "c")
+    line_a, line_b = _lines(tmp_path / "c")
+    key_b = line_b.split("\t", 1)[0]
+    forged = key_b + "\t" + line_a.split("\t", 1)[1]  # a's checksum and payload under b's key
+    shard.write_text(f"{line_a}\n{forged}\n", encoding="utf-8")
     again = ContentCache(tmp_path / "c", options)
     check_one(a, source, options, cache=again)
     check_one(b, source, options, cache=again)
     assert (again.hits, again.discarded) == (1, 1)
+
+
+def test_runs_merge_into_one_pack_and_a_second_run_hits(tmp_path, source):
+    """Each cache object appends to a shard of its own; compact() merges them (newest wins),
+    leaves one pack and no shards, and a later object hits every draft from the pack."""
+    a = _write(tmp_path, "a.txt", PII_DRAFT)
+    b = _write(tmp_path, "b.txt", CLEAN_DRAFT)
+    options = CheckOptions()
+    one, two = ContentCache(tmp_path / "c", options), ContentCache(tmp_path / "c", options)
+    check_one(a, source, options, cache=one)
+    check_one(b, source, options, cache=two)
+    assert len(_entries(tmp_path / "c")) == 2  # two shards
+    two.compact()
+    assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
+    assert len(_lines(tmp_path / "c")) == 2
+    later = ContentCache(tmp_path / "c", options)
+    check_one(a, source, options, cache=later)
+    check_one(b, source, options, cache=later)
+    assert (later.hits, later.writes) == (2, 0)
+    later.compact()  # nothing new: the pack is left as it was
+    assert len(_lines(tmp_path / "c")) == 2
+
+
+def test_pack_keeps_the_newest_entries(tmp_path, source, monkeypatch):
+    monkeypatch.setattr(cache_mod, "MAX_ENTRIES", 2)
+    options = CheckOptions()
+    cache = ContentCache(tmp_path / "c", options)
+    paths = [_write(tmp_path, f"{i}.txt", PII_DRAFT.replace("市民まつり", f"市民まつり{i}")) for i in range(3)]
+    for path in paths:
+        check_one(path, source, options, cache=cache)
+    cache.compact()
+    assert len(_lines(tmp_path / "c")) == 2
+    later = ContentCache(tmp_path / "c", options)
+    for path in paths:
+        check_one(path, source, options, cache=later)
+    assert later.hits == 2 and later.misses == 1  # the oldest was dropped
 
 
 def test_entries_hold_no_raw_personal_data_and_no_draft_text(tmp_path, source):
@@ -242,12 +304,12 @@ def test_cli_reads_the_cache_and_no_cache_ignores_it(tmp_path):
     _write(tmp_path, "a.txt", PII_DRAFT)
     first = _cli(tmp_path, "a.txt", "--format", "json")
     (entry,) = _entries(tmp_path / CACHE_DIR_NAME)
-    head, body = entry.read_text(encoding="utf-8").split("\n", 1)
+    assert entry.name == "results.pack"  # the run merged its shard into the pack
+    key, _, body = entry.read_text(encoding="utf-8").rstrip("\n").split("\t")
     payload = json.loads(body)
     payload["findings"][0]["message_ja"] = payload["findings"][0]["message_en"] = "PLANTED"
     body = json.dumps(payload, ensure_ascii=False)
-    head = json.dumps({"format": 1, "check": hashlib.sha256(body.encode("utf-8")).hexdigest()})
-    entry.write_text(head + "\n" + body, encoding="utf-8")
+    entry.write_text(f"{key}\t{hashlib.sha256(body.encode('utf-8')).hexdigest()}\t{body}\n", encoding="utf-8")
     second = _cli(tmp_path, "a.txt", "--format", "json")
     assert "PLANTED" in second.stdout
     third = _cli(tmp_path, "a.txt", "--format", "json", "--no-cache")
@@ -261,7 +323,7 @@ def test_cli_output_is_identical_with_and_without_cache(tmp_path):
     outs = [_cli(tmp_path, ".", "--format", "json", "-j", "1").stdout for _ in range(2)]
     nocache = _cli(tmp_path, ".", "--format", "json", "--no-cache", "-j", "1").stdout
     assert outs[0] == outs[1] == nocache
-    assert len(_entries(tmp_path / CACHE_DIR_NAME)) == 4
+    assert len(_lines(tmp_path / CACHE_DIR_NAME)) == 4
 
 
 def test_cli_no_cache_writes_nothing(tmp_path):
@@ -313,7 +375,7 @@ def test_compiled_lexicon_is_stored_and_rebuilt_equal(tmp_path):
         cache_mod.use_artifact_cache(previous)
     assert len(calls) == 1  # the second came from disk
     assert second is not first and _signature(second) == _signature(first)
-    (stored,) = (tmp_path / "v1" / "lexicons").glob("CAT001-*.json")
+    (stored,) = (tmp_path / f"v{cache_mod.FORMAT_VERSION}" / "lexicons").glob("CAT001-*.json")
     assert (tmp_path / ".gitignore").exists()
     # The rebuilt lexicon finds what the compiled one finds.
     from snslint.analysis import tokenize
@@ -342,7 +404,7 @@ def test_damaged_compiled_lexicon_is_discarded(tmp_path):
     previous = cache_mod.use_artifact_cache(tmp_path)
     try:
         good = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-        (stored,) = (tmp_path / "v1" / "lexicons").glob("CAT001-*.json")
+        (stored,) = (tmp_path / f"v{cache_mod.FORMAT_VERSION}" / "lexicons").glob("CAT001-*.json")
         doc = json.loads(stored.read_text(encoding="utf-8"))
         doc["lexicon"]["entries"] = doc["lexicon"]["entries"][:1]  # checksum no longer matches
         stored.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

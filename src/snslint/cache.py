@@ -10,10 +10,19 @@ Layout (all under :data:`CACHE_DIR_NAME` in the working directory, or the folder
     .snslint_cache/
         .gitignore          "*": git never sees the cache (as ruff does)
         CACHEDIR.TAG        the cache-directory tag (backup tools skip the folder)
-        v1/ab/abcdef....json  one entry per checked draft, named by its key: a header line
-                            {"format", "check": SHA-256 of the next line}, then the payload
-                            (key, findings, encoding, policy id, post time, redactions)
-        v1/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
+        v2/results.pack     the entries, one line each: key TAB SHA-256 of the payload TAB
+                            the payload as one line of JSON (key, findings, encoding, policy
+                            id, post time, redactions)
+        v2/shards/*.lines   entries written during a run, the same lines: each cache object
+                            (the main process, each worker) appends to a file of its own
+        v2/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
+
+Why a pack and not a file per entry (as version 1 had): creating a small file costs 0.4-0.7 ms
+on an ordinary ext4 disk, which made a first run over 2,000 drafts about 0.9 s slower than
+``--no-cache``. Appending a line costs microseconds. At the end of a run the main process
+(:meth:`ContentCache.compact`) merges the shards into the pack (a temporary file renamed over
+it) and deletes them; a run that ends early leaves shards, which the next run reads and merges.
+The pack keeps the :data:`MAX_ENTRIES` newest entries.
 
 Key (SHA-256, hex) of one entry, over canonical JSON of:
 
@@ -35,10 +44,11 @@ stdin or a file that could not be read. An entry holds only what a
 :class:`~snslint.engine.FileResult` already reports: findings (sensitive text masked), the
 masked redaction spans, the encoding, the policy id and the post time; never the draft's text.
 
-An entry that cannot be parsed, whose checksum or key does not match, or whose fields do not
-rebuild is discarded (deleted, best effort) and the draft is checked again. Writes stay inside
-the cache folder: a temporary file in the entry's own folder, then :func:`os.replace`. A cache
-folder that cannot be created or written disables writing silently; it never fails a run.
+A line that cannot be parsed, whose checksum or key does not match, or whose fields do not
+rebuild is discarded (and left out of the next pack) and the draft is checked again. Writes
+stay inside the cache folder. A cache folder that cannot be created or written disables
+writing silently; it never fails a run. Two runs at once are safe: each writes its own shards,
+and a pack replaced by the other run only loses entries, which are checked again.
 """
 
 from __future__ import annotations
@@ -46,6 +56,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,8 +74,11 @@ if TYPE_CHECKING:  # pragma: no cover
 CACHE_DIR_NAME = ".snslint_cache"
 """The cache folder's name, created in the working directory."""
 
-FORMAT_VERSION = 1
-"""Layout version of the entries; bumping it orphans every old entry (``v1/`` -> ``v2/``)."""
+FORMAT_VERSION = 2
+"""Layout version of the cache; bumping it orphans every old entry (``v1/`` -> ``v2/``)."""
+
+MAX_ENTRIES = 20_000
+"""Entries the pack keeps at most (the newest); about 600 bytes each."""
 
 _GITIGNORE = "# Automatically created by snslint.\n*\n"
 _CACHEDIR_TAG = (
@@ -72,6 +86,29 @@ _CACHEDIR_TAG = (
     "# This file is a cache directory tag created by snslint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
+
+
+def _checksum(body: str) -> str:
+    """SHA-256 (hex) of an entry's payload line."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _split(line: str) -> tuple[str, str, str] | None:
+    """``(key, checksum, payload)`` of a pack or shard line, or None when it has not that shape."""
+    parts = line.split("\t", 2)
+    if len(parts) != 3 or len(parts[0]) != 64 or len(parts[1]) != 64:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def _read_lines(path: Path) -> list[str]:
+    """The non-empty lines of a pack or shard (an unreadable file has none; bytes that are not
+    UTF-8 become U+FFFD, so their line fails its checksum)."""
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return []
+    return [line for line in text.split("\n") if line]
 
 
 def _digest(obj: Any) -> str:
@@ -218,9 +255,20 @@ class ContentCache:
         self.settings = settings
         self._policies: dict[int, tuple["Policy", str]] = {}
         self._prepared = False
-        self._dirs: set[Path] = set()
         self._writable = True
+        self._index: dict[str, tuple[str, str]] | None = None  # key -> (checksum, payload)
+        self._shard: Any = None  # this object's open shard file, once it has written
         self.hits = self.misses = self.writes = self.discarded = 0
+
+    @property
+    def _dir(self) -> Path:
+        return self.root / f"v{FORMAT_VERSION}"
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A copy in another process starts without this one's index and open shard.
+        state = self.__dict__.copy()
+        state.update(_index=None, _shard=None)
+        return state
 
     # ------------------------------------------------------------------ keys
 
@@ -239,42 +287,57 @@ class ContentCache:
             return None
         return _digest([self.settings, self._policy_digest(policy), draft.path, draft.encoding, draft.text])
 
-    def _entry_path(self, key: str) -> Path:
-        return self.root / f"v{FORMAT_VERSION}" / key[:2] / f"{key}.json"
-
     # ------------------------------------------------------------------ read
+
+    def _load(self) -> dict[str, tuple[str, str]]:
+        """The index of the pack and the shards (a shard's line wins over the pack's), read
+        once per object. Lines that do not split into key, checksum and payload are counted
+        as discarded."""
+        if self._index is None:
+            index: dict[str, tuple[str, str]] = {}
+            for path in self._files():
+                for line in _read_lines(path):
+                    parsed = _split(line)
+                    if parsed is None:
+                        self.discarded += 1
+                    else:
+                        index[parsed[0]] = parsed[1:]
+            self._index = index
+        return self._index
+
+    def _files(self) -> list[Path]:
+        """The pack, then the shards (oldest first); the files that exist."""
+        files = [self._dir / "results.pack"]
+        try:
+            shards = sorted((self._dir / "shards").glob("*.lines"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+        except OSError:
+            shards = []
+        return [p for p in files if p.is_file()] + shards
 
     def get(self, key: str) -> CachedResult | None:
         """The stored result of ``key``, or None (missing, or corrupt and now discarded)."""
-        path = self._entry_path(key)
-        try:
-            raw = path.read_bytes()
-        except OSError:
+        entry = self._load().get(key)
+        if entry is None:
             self.misses += 1
             return None
         try:
-            result = self._decode(key, raw)
+            result = self._decode(key, *entry)
         except Exception:  # noqa: BLE001 - any defect means: do not trust, check again
+            del self._index[key]  # type: ignore[union-attr]
             self.discarded += 1
             self.misses += 1
-            try:
-                path.unlink()
-            except OSError:
-                pass
             return None
         self.hits += 1
         return result
 
     @staticmethod
-    def _decode(key: str, raw: bytes) -> CachedResult:
+    def _decode(key: str, check: str, body: str) -> CachedResult:
         from snslint.context import PostTime, to_zone
         from snslint.findings import Finding
 
-        head, body = raw.split(b"\n", 1)
-        header = json.loads(head)
-        if header["format"] != FORMAT_VERSION or header["check"] != hashlib.sha256(body).hexdigest():
+        if check != _checksum(body):
             raise ValueError("cache entry does not match its checksum")
-        payload = json.loads(body.decode("utf-8"))
+        payload = json.loads(body)
         if payload["key"] != key:
             raise ValueError("cache entry of another key")
         at, source = payload["post_time"]
@@ -315,23 +378,65 @@ class ContentCache:
         if not all(_plain_json(f["extra"]) for f in findings):
             return False  # e.g. a tuple in Finding.extra would come back as a list
         try:
+            # One line: json.dumps escapes every control character, tabs and newlines included.
             body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         except (TypeError, ValueError):
             return False
-        data = body.encode("utf-8")
-        header = json.dumps({"format": FORMAT_VERSION, "check": hashlib.sha256(data).hexdigest()})
-        path = self._entry_path(key)
+        check = _checksum(body)
         try:
-            self._prepare()
-            if path.parent not in self._dirs:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._dirs.add(path.parent)
-            _write_atomic(path, header + "\n" + body)
+            if self._shard is None:
+                self._prepare()
+                folder = self._dir / "shards"
+                folder.mkdir(parents=True, exist_ok=True)
+                name = f"{os.getpid()}-{secrets.token_hex(4)}.lines"
+                self._shard = open(folder / name, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the run
+            # One write of a whole line, flushed: another process (the compacting main process)
+            # reads complete lines; a torn last line fails its checksum and is dropped.
+            self._shard.write(f"{key}\t{check}\t{body}\n")
+            self._shard.flush()
         except OSError:
             self._writable = False
             return False
+        if self._index is not None:
+            self._index[key] = (check, body)
         self.writes += 1
         return True
+
+    def close(self) -> None:
+        """Close this object's shard file (it stays on disk for :meth:`compact`)."""
+        if self._shard is not None:
+            try:
+                self._shard.close()
+            except OSError:
+                pass
+            self._shard = None
+
+    def compact(self) -> None:
+        """Merge the shards into the pack and delete them (the main process, at the end of a
+        run). Lines are verified (checksum) and deduplicated by key, the newest winning; the
+        :data:`MAX_ENTRIES` newest are kept. Does nothing without shards; never raises."""
+        self.close()
+        files = self._files()
+        shards = [p for p in files if p.suffix == ".lines"]
+        if not shards:
+            return
+        entries: dict[str, str] = {}
+        for path in files:
+            for line in _read_lines(path):
+                parsed = _split(line)
+                if parsed is not None and parsed[1] == _checksum(parsed[2]):
+                    entries.pop(parsed[0], None)  # re-inserted last: newest at the end
+                    entries[parsed[0]] = line
+        kept = list(entries.values())[-MAX_ENTRIES:]
+        try:
+            _write_atomic(self._dir / "results.pack", "".join(f"{line}\n" for line in kept))
+        except OSError:
+            return
+        for path in shards:
+            try:
+                path.unlink()
+            except OSError:
+                pass
 
     def _prepare(self) -> None:
         """Create the folder with its ``.gitignore`` and ``CACHEDIR.TAG`` (once per process)."""

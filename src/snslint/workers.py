@@ -22,8 +22,9 @@ How (the shape of :func:`check_in_pool`):
   :meth:`~snslint.findings.Finding.to_dict` dicts, an error as its class name and fields, the
   post time and redactions, and the draft itself (its text and front matter, a few KB), so the
   parent need not read the file again for reporters and suppressions.
-- Each worker writes its own cache entries (atomic renames into the cache folder), so nothing
-  has to be merged afterwards.
+- Each worker appends its cache entries to a shard file of its own (no locks, no result
+  traffic); the parent merges the shards into the cache's pack when the run ends
+  (:meth:`snslint.cache.ContentCache.compact`).
 """
 
 from __future__ import annotations
