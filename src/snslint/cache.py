@@ -18,7 +18,7 @@ Layout (all under :data:`CACHE_DIR_NAME` in the working directory, or the folder
         v2/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
 
 Why a pack and not a file per entry (as version 1 had): creating a small file costs 0.4-0.7 ms
-on an ordinary ext4 disk, which made a first run over 2,000 drafts about 0.9 s slower than
+on an ordinary ext4 disk, which made a first run over 2,000 drafts about 1.2 s slower than
 ``--no-cache``. Appending a line costs microseconds. At the end of a run the main process
 (:meth:`ContentCache.compact`) merges the shards into the pack (a temporary file renamed over
 it) and deletes them; a run that ends early leaves shards, which the next run reads and merges.
@@ -263,12 +263,6 @@ class ContentCache:
     @property
     def _dir(self) -> Path:
         return self.root / f"v{FORMAT_VERSION}"
-
-    def __getstate__(self) -> dict[str, Any]:
-        # A copy in another process starts without this one's index and open shard.
-        state = self.__dict__.copy()
-        state.update(_index=None, _shard=None)
-        return state
 
     # ------------------------------------------------------------------ keys
 

@@ -538,7 +538,7 @@ def load_spec(code: str) -> LexiconSpec:
     if path is None:
         raise LexiconError(f"no bundled lexicon for {code} in {data_dir('rules')}")
     try:
-        # libyaml's CSafeLoader when PyYAML has it: the ten bundled files take ~0.26 s with
+        # libyaml's CSafeLoader when PyYAML has it: the ten bundled files took ~0.2 s with
         # the pure-Python SafeLoader, a large share of a cold single-draft run.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text(encoding="utf-8"))
         try:
