@@ -259,9 +259,8 @@ def _labelled_as_organisation(body: str, start: int) -> bool:
     Such numbers are what a city publishes every day; asking about each one is noise. Mobile
     numbers are never exempted this way.
     """
-    line_start = body.rfind("\n", 0, start) + 1
-    prev_start = body.rfind("\n", 0, max(0, line_start - 1)) + 1
-    return bool(ORGANISATION_LABEL.search(body, prev_start, start))
+    line_start, _ = _line_bounds(body, start, start)
+    return bool(ORGANISATION_LABEL.search(body, _prev_line_start(body, line_start), start))
 
 
 # --------------------------------------------------------------------------- PII002 e-mail
