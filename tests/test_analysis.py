@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from snslint.analysis import Analysis, NormalizedView, iter_chunks, tokenize
 
 
@@ -61,6 +63,50 @@ def test_nfkc_view_of_expanding_characters() -> None:
     view = NormalizedView.of(original)
     start = view.text.index("山田")
     assert original[slice(*view.span(start, start + 2))] == "山田"
+
+
+def test_no_character_has_an_empty_nfkc_form() -> None:
+    """NormalizedView.of relies on it: an unchanged length means no offset moved."""
+    import unicodedata
+
+    empty = [
+        hex(c)
+        for c in range(0x110000)
+        if not 0xD800 <= c < 0xE000 and unicodedata.normalize("NFKC", chr(c)) == ""
+    ]
+    assert empty == []
+
+
+def _nfkc_per_character(original: str) -> tuple[str, tuple[int, ...]]:
+    """The definition NormalizedView.of implements: each character normalized on its own."""
+    import unicodedata
+
+    parts: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(original):
+        norm = unicodedata.normalize("NFKC", ch)
+        parts.append(norm)
+        origin.extend([i] * len(norm))
+    origin.append(len(original))
+    return "".join(parts), tuple(origin)
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "",
+        "ascii only http://example.jp",
+        "本日（土）は晴れ！　気温２５℃…海岸清掃は①９時〜②１３時。",
+        "ｶﾞｲﾄﾞﾌﾞｯｸ ㈱ｻﾝﾌﾟﾙ ㎡ ﬁ …… ‥ ℃℃",
+        "が\u3099 か\u3099 e\u0301 ﾊﾟ",
+        "㍻元年、㈱と㈲、ⅡとⅫ、…で終わる…",
+    ],
+)
+def test_nfkc_view_equals_the_per_character_definition(original: str) -> None:
+    view = NormalizedView.of(original)
+    text, origin = _nfkc_per_character(original)
+    assert view.text == text
+    assert tuple(view.origin) == origin
 
 
 def test_analysis_sentence_bounds() -> None:

@@ -27,6 +27,7 @@ or ``"cp1252"``. Decoded text that is mostly control characters is refused as bi
 from __future__ import annotations
 
 import codecs
+import re
 
 from snslint.errors import InputError
 
@@ -84,19 +85,19 @@ def _undecodable(path: str, guess: str | None = None) -> InputError:
     return InputError(ja, en, path=path)
 
 
-def _is_control(ch: str) -> bool:
-    o = ord(ch)
-    return (o < 0x20 and ch not in "\t\n\r\f\v\x1b") or 0x7F <= o <= 0x9F
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+"""Control characters that do not belong in a draft: C0 other than tab, line breaks (LF, VT,
+FF, CR) and ESC (ISO-2022-JP), then DEL and C1."""
 
 
 def looks_binary(text: str) -> bool:
     """True when ``text`` holds a NUL or is more than :data:`MAX_CONTROL_SHARE` control
-    characters (C0 other than tab/line breaks/ESC, DEL, C1), judged on its first
-    :data:`SAMPLE_CHARS` characters and only when at least 4 such characters occur."""
+    characters (:data:`_CONTROL`), judged on its first :data:`SAMPLE_CHARS` characters and
+    only when at least 4 such characters occur."""
     if "\x00" in text:
         return True
     sample = text[:SAMPLE_CHARS]
-    n = sum(1 for ch in sample if _is_control(ch))
+    n = len(_CONTROL.findall(sample))
     return n >= 4 and n > MAX_CONTROL_SHARE * len(sample)
 
 
