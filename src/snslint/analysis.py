@@ -75,6 +75,10 @@ class _Sudachi:
 
 _SUDACHI = _Sudachi()
 
+_POS_BY_ID: dict[int, tuple[str, ...]] = {}
+"""Part-of-speech tuples by Sudachi's POS id (one dictionary per process), shared by every
+draft, so each distinct POS is read and built once per process."""
+
 
 def dictionary_version() -> str:
     """Version string of the installed Sudachi dictionary and SudachiPy (for cache keys)."""
@@ -116,7 +120,7 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
     out: list[Morpheme] = []
     append = out.append
     new = tuple.__new__  # Morpheme(...) goes through a Python-level __new__; this does not
-    pos_cache: dict[int, tuple[str, ...]] = {}
+    pos_cache = _POS_BY_ID
     sentence = 0
     for offset, piece in iter_chunks(text):
         for m in tok.tokenize(piece):

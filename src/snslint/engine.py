@@ -76,8 +76,13 @@ def active_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, Rule
 
     Without ``--select`` these are the rules the policy enables; with it, exactly the
     selected ones (a rule the policy turns off or omits runs at its default severity).
-    ``--ignore`` removes rules in both cases.
+    ``--ignore`` removes rules in both cases. Computed once per policy object and options
+    (policies are not changed after loading) and shared: callers must not modify the list.
     """
+    key = (id(policy), options)
+    memo = _ACTIVE_RULES.get(key)
+    if memo is not None and memo[0] is policy:
+        return memo[1]
     out: list[tuple[Rule, RuleConfig | None]] = []
     for code, rule in registry().items():
         if code in options.ignore:
@@ -88,7 +93,15 @@ def active_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, Rule
                 out.append((rule, cfg if cfg is not None and cfg.enabled else None))
         elif cfg is not None and cfg.enabled:
             out.append((rule, cfg))
+    if len(_ACTIVE_RULES) >= 64:
+        _ACTIVE_RULES.clear()
+    _ACTIVE_RULES[key] = (policy, out)
     return out
+
+
+_ACTIVE_RULES: dict[tuple[int, "CheckOptions"], tuple["Policy", list[tuple[Rule, RuleConfig | None]]]] = {}
+""":func:`active_rules` by (policy identity, options): the same for every draft of a run.
+The policy is kept in the value, so an id reused after it is freed never matches."""
 
 
 def post_time_for(draft: Draft, options: CheckOptions, now: datetime | None = None) -> PostTime:

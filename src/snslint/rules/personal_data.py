@@ -589,7 +589,8 @@ PRIVATE_HOME_WORDS = frozenset({"自宅", "宅", "お宅", "私宅", "実家", "
 
 
 def _is_place(m: Morpheme) -> bool:
-    return len(m.pos) > 2 and m.pos[1] == "固有名詞" and m.pos[2] == "地名"
+    pos = m.pos
+    return len(pos) > 2 and pos[2] == "地名" and pos[1] == "固有名詞"
 
 
 def _is_person(m: Morpheme) -> bool:
