@@ -169,3 +169,55 @@ def test_long_japanese_text_is_fast() -> None:
     links = find_links(body)
     assert time.perf_counter() - start < 0.5
     assert [lk.text for lk in links] == ["https://www.city.mine.lg.jp/"]
+
+
+def _matches_trying_every_start(url_re, text: str) -> list[tuple[int, int]]:
+    """The reference for links._matches: every start before each dot, in order."""
+    from snslint.links import _HOST_RUN, _WINDOW, MAX_HOST_RUN
+
+    out = []
+    pos, n = 0, len(text)
+    while pos < n:
+        dot = text.find(".", pos)
+        if dot < 0:
+            break
+        run_start = dot
+        while run_start > pos and text[run_start - 1] in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-":
+            run_start -= 1
+        run = _HOST_RUN.match(text, dot)
+        if run is not None and run.end() - run_start > MAX_HOST_RUN:
+            pos = run.end()
+            continue
+        found = None
+        for p in range(max(pos, dot - _WINDOW), dot):
+            found = url_re.match(text, p)
+            if found:
+                break
+        if found is None:
+            pos = dot + 1
+            continue
+        out.append(found.span())
+        pos = found.end()
+    return out
+
+
+def test_pruned_url_starts_find_exactly_what_every_start_finds() -> None:
+    """links._starts skips starts that cannot begin a URL; on 3,000 random drafts built from
+    URL-ish pieces, the matches are the same as trying every start."""
+    import random
+
+    from snslint.links import _matches, _patterns
+
+    url_re, _ = _patterns()
+    pieces = [
+        "https://", "http://", "HTTPS://", "hxxp://", "www.", "city.kisarazu.lg.jp", "bit.ly/3xY",
+        "example.com", ".jp", ".", "..", "/path?q=1", "#tag", "@user", "＠", "＃", "$", "_", "-",
+        "詳しくは", "こちら", "。", "、", "（", "）", " ", "\n", "ver.2.0", "1.5km", "令和8.4.1",
+        "日本語.jp", "例え.テスト", "a" * 70, "あ" * 70, "ｈｔｔｐｓ：／／", "ｗｗｗ．", "x_y", "-z",
+        "mail@example.jp", "t.co/abc", "tar.bz2", "A", "z", "9",
+    ]
+    rng = random.Random(20261122)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        got = [m.span() for m in _matches(url_re, text)]
+        assert got == _matches_trying_every_start(url_re, text), text

@@ -327,12 +327,35 @@ _HOST_RUN = re.compile(r"[A-Za-z0-9.\-]+")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
+_LABEL_RUN = re.compile(rf"(?:[_\-]|{_DOMAIN_CHAR})*")
+"""Characters a host's first label can hold (the pattern's label characters, and ``_``)."""
+
+
+def _starts(text: str, lo: int, dot: int) -> list[int] | range:
+    """The positions in ``[lo, dot)`` where a URL whose first dot is ``dot`` can start, in
+    ascending order.
+
+    ``text[lo:dot]`` holds no dot, so such a URL's first label runs from its start, or from
+    just after its ``http://``/``https://``, up to ``dot``: it can start only inside the run of
+    label characters that ends at ``dot`` (found by matching the reversed slice), or at a
+    scheme right before that run. Every other start fails, so skipping them changes no result.
+    """
+    run = _LABEL_RUN.match(text[lo:dot][::-1]).end()
+    first = dot - run
+    for scheme in ("https://", "http://"):
+        at = first - len(scheme)
+        if at >= lo and text[at:first].lower() == scheme:
+            return [at, *range(first, dot)]
+    return range(first, dot)
+
+
 def _matches(url_re: re.Pattern[str], text: str):
     """``url_re.finditer(text)``, but trying only starts that can reach a dot.
 
     Every URL has a dot within its first ``_WINDOW`` characters (its scheme, then a label of
-    at most 63 characters), so only the starts just before each dot are tried: linear in
-    the text's length, where a plain scan retries every character of a long run of Japanese.
+    at most 63 characters), so only the starts just before each dot are tried, and of those
+    only the ones :func:`_starts` allows: linear in the text's length, where a plain scan
+    retries every character of a long run of Japanese.
     """
     pos = 0
     n = len(text)
@@ -348,7 +371,7 @@ def _matches(url_re: re.Pattern[str], text: str):
             pos = run.end()  # no host is this long: skip the whole run
             continue
         found = None
-        for p in range(max(pos, dot - _WINDOW), dot):
+        for p in _starts(text, max(pos, dot - _WINDOW), dot):
             found = url_re.match(text, p)
             if found:
                 break
