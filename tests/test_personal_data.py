@@ -22,7 +22,14 @@ from snslint.check_digits import (
     my_number_check_digit,
 )
 from snslint.findings import Severity
-from snslint.rules.personal_data import find_phone_numbers, national_number, phone_kind
+from snslint.rules.personal_data import (
+    CREDENTIAL_LABEL_RE,
+    TOKEN_HINT,
+    TOKEN_PATTERNS,
+    find_phone_numbers,
+    national_number,
+    phone_kind,
+)
 from support import findings
 
 CITIES = ["kisarazu", "kagoshima", "zushi", "goshogawara", "mine"]
@@ -279,6 +286,48 @@ def test_age_group_conditions_are_not_birth_dates() -> None:
 def test_credentials_are_errors_fully_masked(text: str, shown: str) -> None:
     (f,) = pii(text, code="PII008")
     assert f.severity is Severity.ERROR and f.text == shown and f.suppressible is False
+
+
+TOKEN_EXAMPLES = {
+    "AWS access key": ["AKIAIOSFODNN7EXAMPLE", "ASIAY34FZKBOKMUTVV7A"],
+    "GitHub token": ["ghp_8fK2mQ7xLr4Tz9Wc1Vb6Np3Hs5Jd0Ya2Ee7Qw", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz"],
+    "Slack token": ["xoxb-2048-1234567890-abcdefGHIJ"],
+    "Slack webhook": ["https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"],
+    "Google API key": ["AIzaSyD-1234567890abcdefghijklmnopqrstu"],
+    "Stripe secret key": ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "rk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+    "private key": ["-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted({kind for kind, _, _ in TOKEN_PATTERNS}))
+def test_token_hint_finds_every_token_shape(kind: str) -> None:
+    """PII008 runs the token patterns only where TOKEN_HINT finds a literal: every shape's
+    example must match its pattern and the hint (a new shape needs an example here)."""
+    patterns = [p for k, p, _ in TOKEN_PATTERNS if k == kind]
+    for example in TOKEN_EXAMPLES[kind]:
+        text = f"連携用キー {example} です"
+        assert any(p.search(text) for p in patterns), example
+        assert TOKEN_HINT.search(text), example
+        (f,) = pii(text, code="PII008")
+        assert example not in f.message("ja") + f.message("en") + f.text
+
+
+def test_credential_label_lookahead_changes_no_match() -> None:
+    """CREDENTIAL_LABEL_RE starts with a lookahead for the labels' first characters; on
+    random label-ish lines it matches exactly what the pattern without it matches."""
+    import random
+    import re
+
+    prefix = "(?=[pPlLuUパ暗ロユ利])"
+    assert CREDENTIAL_LABEL_RE.pattern.startswith(prefix)
+    bare = re.compile(CREDENTIAL_LABEL_RE.pattern[len(prefix) :], CREDENTIAL_LABEL_RE.flags)
+    pieces = ["Password", "PASSWD", "pass", "PwD", "pw", "PIN", "Passcode", "login id", "LoginID", "USER ID",
+              "userid", "パスワード", "暗証番号", "パスコード", "ログインID", "ユーザーID", "ユーザID", "利用者ID",
+              ":", "=", "は", " ", "「", "」", "abc123", "Kisa#2026", "です", "。", "\n", "x", "Up", "Lp"]
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        assert [m.span() for m in CREDENTIAL_LABEL_RE.finditer(text)] == [m.span() for m in bare.finditer(text)], text
 
 
 def test_security_advice_is_not_a_credential() -> None:
