@@ -23,7 +23,6 @@ from snslint.check_digits import (
 )
 from snslint.findings import Severity
 from snslint.rules.personal_data import (
-    CREDENTIAL_LABEL_RE,
     TOKEN_HINT,
     TOKEN_PATTERNS,
     find_phone_numbers,
@@ -310,24 +309,6 @@ def test_token_hint_finds_every_token_shape(kind: str) -> None:
         assert TOKEN_HINT.search(text), example
         (f,) = pii(text, code="PII008")
         assert example not in f.message("ja") + f.message("en") + f.text
-
-
-def test_credential_label_lookahead_changes_no_match() -> None:
-    """CREDENTIAL_LABEL_RE starts with a lookahead for the labels' first characters; on
-    random label-ish lines it matches exactly what the pattern without it matches."""
-    import random
-    import re
-
-    prefix = "(?=[pPlLuUパ暗ロユ利])"
-    assert CREDENTIAL_LABEL_RE.pattern.startswith(prefix)
-    bare = re.compile(CREDENTIAL_LABEL_RE.pattern[len(prefix) :], CREDENTIAL_LABEL_RE.flags)
-    pieces = ["Password", "PASSWD", "pass", "PwD", "pw", "PIN", "Passcode", "login id", "LoginID", "USER ID",
-              "userid", "パスワード", "暗証番号", "パスコード", "ログインID", "ユーザーID", "ユーザID", "利用者ID",
-              ":", "=", "は", " ", "「", "」", "abc123", "Kisa#2026", "です", "。", "\n", "x", "Up", "Lp"]
-    rng = random.Random(3)
-    for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
-        assert [m.span() for m in CREDENTIAL_LABEL_RE.finditer(text)] == [m.span() for m in bare.finditer(text)], text
 
 
 def test_security_advice_is_not_a_credential() -> None:

@@ -266,22 +266,3 @@ def test_machine_dependent_characters_with_replacements() -> None:
     assert all(f.severity is Severity.INFO for f in got)
     assert not _only("FORM010", "申込：(1)電話 (2)窓口　イベント会場は株式会社逗子建設、平成31年度", "zushi")
 
-
-def test_placeholder_first_character_lookahead_changes_no_match() -> None:
-    """_PLACEHOLDER starts with a lookahead for the characters a match can begin with; on
-    5,000 random lines of placeholder-ish text it finds exactly what the bare pattern finds."""
-    import random
-    import re
-
-    from snslint.rules import platform
-
-    full = platform._PLACEHOLDER.pattern
-    prefix = "(?=[" + platform._PLACEHOLDER_FIRST + "])(?:"
-    assert full.startswith(prefix) and full.endswith(")")
-    bare = re.compile(full[len(prefix) : -1])
-    alphabet = list("〇○◯●◎△▲□■×✕✖＿（）()XＸxTODOBFIXME【】[]［］要確認仮未定ここに日付年月日時分回二〇〇〇 \n-./:abc123")
-    alphabet += ["TODO", "TBD", "FIXME", "【要確認】", "（仮）", "○時○分", "〇〇", "XX", "https://x.jp/XX"]
-    rng = random.Random(7)
-    for _ in range(5000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 20)))
-        assert [m.span() for m in platform._PLACEHOLDER.finditer(text)] == [m.span() for m in bare.finditer(text)], text
