@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 
 import pytest
 
@@ -114,3 +115,18 @@ def test_directory_walk_survives_a_symlink_loop(tmp_path) -> None:
     (tmp_path / "d" / "loop").symlink_to(tmp_path / "d")
     got = list(iter_draft_paths([str(tmp_path)]))
     assert len(got) == 1
+
+
+
+PROC_STATUS = "/proc/self/status"  # a regular file whose stat size is 0 (Linux)
+
+
+@pytest.mark.skipif(not os.path.exists(PROC_STATUS), reason="needs Linux /proc")
+def test_a_file_longer_than_its_stat_size_is_read_whole() -> None:
+    """read_draft sizes its read by stat; a file longer than stat says (a /proc file; on
+    disk, one still being written) is still read to its end, and the size limit still holds."""
+    draft = read_draft(PROC_STATUS)
+    assert draft.text.startswith("Name:") and "\nPid:" in draft.text
+    with pytest.raises(InputError) as exc:
+        read_draft(PROC_STATUS, max_bytes=10)
+    assert "大きすぎます" in exc.value.ja
