@@ -112,3 +112,60 @@ def test_text_without_emoji_characters_measures_the_same_without_the_scan() -> N
     text = "※申込みは11月30日まで・受付9:00〜17:00 → 詳しくは市HPへ"
     assert measure(text).length == sum(1 if ord(c) < 0x1100 else 2 for c in text)
     assert measure("★🎉").length == 4  # ★ is 2 (not an emoji in the data), 🎉 is 2
+
+
+def _walk(text: str, config, limit: int) -> tuple[int, int | None, int]:
+    """Reference: twitter-text's parseTweet loop, one code point at a time: (length, NFC
+    offset where it overflows or None, the total in 1/scale units)."""
+    import unicodedata
+
+    from snslint.weighted_length import _extractors, EMOJI_POSSIBLE
+
+    nfc = unicodedata.normalize("NFC", text)
+    find_urls, find_emojis = _extractors()
+    urls = dict(find_urls(nfc))
+    emojis = dict(find_emojis(nfc)) if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
+    total, valid_end, i = 0, None, 0
+    while i < len(nfc):
+        if i in urls:
+            end, total = urls[i], total + config.transformed_url_length * config.scale
+        elif i in emojis:
+            end, total = emojis[i], total + config.default_weight
+        else:
+            end, total = i + 1, total + config.weight(nfc[i])
+        if valid_end is None and total > limit * config.scale:
+            valid_end = i
+        i = end
+    assert total == wl_total(nfc, urls, emojis, config)
+    return total // config.scale, valid_end, total
+
+
+def wl_total(nfc: str, urls: dict, emojis: dict, config) -> int:
+    from snslint.weighted_length import _total_weight
+
+    return _total_weight(nfc, urls, emojis, config)
+
+
+@pytest.mark.parametrize("config_name", ["CONFIG_V3", "CONFIG_V2"])
+def test_counting_by_weight_class_equals_the_per_character_walk(config_name: str) -> None:
+    """measure() sums weights per class with regexes and walks characters only to place the
+    overflow point; on 2,000 random posts (URLs, emoji, kana, Latin, punctuation, some far
+    over the limit) its length and overflow point equal the per-character walk's."""
+    import random
+    import unicodedata
+
+    from snslint import weighted_length as wl
+
+    config = getattr(wl, config_name)
+    pieces = ["市役所", "のお知らせ", "。", "abc ", "https://www.city.zushi.lg.jp/a?b=1 ", "bit.ly/x", "👍", "👨‍👩‍👧",
+              "🇯🇵", "1️⃣", "é", "e\u0301", "\u2014", "\u2026", "ｶﾀｶﾅ", "\n", "#逗子", "\ufeff", "x" * 50, "あ" * 60]
+    rng = random.Random(config_name)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        limit = rng.choice([10, 140, 280])
+        got = wl.measure(text, config, limit)
+        length, valid_end, _ = _walk(text, config, limit)
+        assert got.length == length, text
+        nfc = unicodedata.normalize("NFC", text)
+        expected_end = len(text) if valid_end is None else wl.nfc_prefix_end(text, valid_end) if len(nfc) != len(text) else valid_end
+        assert got.valid_end == expected_end, text

@@ -170,6 +170,52 @@ def _nfc_offsets(text: str, nfc: str) -> Callable[[int], int]:
     return lambda i: nfc_prefix_end(text, i)
 
 
+@lru_cache(maxsize=8)
+def _weight_classes(config: TwitterConfig) -> tuple[tuple[int, "re.Pattern[str]"], ...]:
+    """For each weight other than the default: (weight, a character class of its ranges).
+
+    Raises:
+        ValueError: two ranges overlap (the walk's first-wins order would then matter).
+    """
+    import re
+
+    spans = sorted((first, last) for first, last, _ in config.ranges)
+    if any(a[1] >= b[0] for a, b in zip(spans, spans[1:])):
+        raise ValueError("twitter-text weight ranges must not overlap")
+
+    by_weight: dict[int, list[str]] = {}
+    for first, last, w in config.ranges:
+        if w != config.default_weight:
+            by_weight.setdefault(w, []).append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+    return tuple((w, re.compile("[" + "".join(parts) + "]")) for w, parts in by_weight.items())
+
+
+def _total_weight(nfc: str, urls: dict[int, int], emojis: dict[int, int], config: TwitterConfig) -> int:
+    """The weighted total of ``nfc`` in 1/``scale`` units, as the walk in :func:`measure`
+    adds it up, but counted per weight class with regexes instead of per character (ranges
+    are matched first-wins in the walk, so they must not overlap, as in every twitter-text
+    configuration)."""
+    pieces = []
+    total = 0
+    at = 0
+    for start in sorted(set(urls) | set(emojis)):
+        if start < at:  # inside an earlier URL or emoji (the walk never stops there)
+            continue
+        pieces.append(nfc[at:start])
+        if start in urls:
+            at = urls[start]
+            total += config.transformed_url_length * config.scale
+        else:
+            at = emojis[start]
+            total += config.default_weight
+    pieces.append(nfc[at:])
+    plain = "".join(pieces)
+    total += config.default_weight * len(plain)
+    for w, cls in _weight_classes(config):
+        total += (w - config.default_weight) * len(cls.findall(plain))
+    return total
+
+
 def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = None) -> WeightedLength:
     """Measure ``text`` as X does (twitter-text ``parseTweet``).
 
@@ -189,11 +235,13 @@ def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = No
     urls = {s: e for s, e in find_urls(nfc)}
     emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
     cap = limit * config.scale
-    total = 0
+    invalid = any(ch in nfc for ch in _INVALID)
+    total = _total_weight(nfc, urls, emojis, config)
     valid_end = None
-    invalid = False
-    i = 0
-    n = len(nfc)
+    i = n = len(nfc)
+    if total > cap:  # the running total only grows: walk it to find where it first overflows
+        total = 0
+        i = 0
     while i < n:
         if i in urls:
             end = urls[i]
@@ -204,7 +252,6 @@ def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = No
         else:
             end = i + 1
             total += config.weight(nfc[i])
-            invalid = invalid or nfc[i] in _INVALID
         if valid_end is None and total > cap:
             valid_end = i
         i = end
