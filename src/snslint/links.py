@@ -28,7 +28,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snslint.analysis import NormalizedView
 
 __all__ = [
     "Link",
@@ -432,12 +435,17 @@ def extract_urls(text: str) -> list[Link]:
 _FULLWIDTH = re.compile("[\uff01-\uff5e\u3002\uff61]")
 
 
-def find_links(text: str) -> list[Link]:
+def find_links(text: str, view: "NormalizedView | None" = None) -> list[Link]:
     """Every link in a post body: :func:`extract_urls`, plus URLs written in full-width.
 
     Full-width URLs (``ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ``) are found in the NFKC view of the
     text and mapped back, so their offsets and ``text`` are the original, full-width ones;
     they carry ``fullwidth=True``. A full-width URL never overlaps an ordinary one.
+
+    Args:
+        text: a post body.
+        view: ``text``'s :class:`~snslint.analysis.NormalizedView` when the caller has it
+            (else it is built here, only if the text holds a full-width character).
 
     Returns:
         links sorted by start offset (characters into ``text``).
@@ -445,9 +453,10 @@ def find_links(text: str) -> list[Link]:
     links = extract_urls(text)
     if not _FULLWIDTH.search(text):
         return links
-    from snslint.analysis import NormalizedView
+    if view is None:
+        from snslint.analysis import NormalizedView
 
-    view = NormalizedView.of(text)
+        view = NormalizedView.of(text)
     for link in extract_urls(view.text):
         start, end = view.span(link.start, link.end)
         if any(start < other.end and other.start < end for other in links):

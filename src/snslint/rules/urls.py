@@ -39,15 +39,17 @@ from snslint.rule import Example, Rule, RuleContext
 # --------------------------------------------------------------------------- shared helpers
 
 
-@lru_cache(maxsize=64)
-def _links(body: str) -> tuple[Link, ...]:
-    """The links of a body, computed once for the five rules."""
-    return tuple(find_links(body))
+_LINKS_MEMO = "snslint.rules.urls.links"
 
 
 def links_of(ctx: RuleContext) -> tuple[Link, ...]:
-    """The links in the draft's body (see :func:`snslint.links.find_links`)."""
-    return _links(ctx.body)
+    """The links in the draft's body (see :func:`snslint.links.find_links`), found once per
+    draft for the five URL rules (kept in the check's memo), with the body's NFKC view."""
+    memo = ctx.check.memo
+    links = memo.get(_LINKS_MEMO)
+    if links is None:
+        links = memo[_LINKS_MEMO] = tuple(find_links(ctx.body, ctx.analysis.normalized))
+    return links  # type: ignore[return-value]
 
 
 def _read_list(name: str) -> list[list[str]]:
