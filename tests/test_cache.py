@@ -238,6 +238,35 @@ def test_runs_merge_into_one_pack_and_a_second_run_hits(tmp_path, source):
     assert len(_lines(tmp_path / "c")) == 2
 
 
+def test_the_end_of_a_run_merges_only_when_worth_it(tmp_path, source, monkeypatch):
+    """compact(force=False), as a run ends: a small shard next to a big pack stays a shard
+    (read with the pack, so the next object still hits); MERGE_SHARDS shards are merged."""
+    monkeypatch.setattr(cache_mod, "MERGE_SHARDS", 3)
+    options = CheckOptions()
+    paths = [_write(tmp_path, f"{i}.txt", PII_DRAFT.replace("市民まつり", f"市民まつり{i}")) for i in range(32)]
+    first = ContentCache(tmp_path / "c", options)
+    for path in paths[:30]:  # the pack: thirty entries
+        check_one(path, source, options, cache=first)
+    first.compact(force=False)  # no pack yet: merged
+    assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
+    pack = (tmp_path / "c" / "v2" / "results.pack").read_bytes()
+    for path in paths[30:]:  # two more runs, one new draft each: shards under 1/8 of the pack
+        run = ContentCache(tmp_path / "c", options)
+        check_one(path, source, options, cache=run)
+        run.compact(force=False)
+    assert len(_entries(tmp_path / "c")) == 3  # the pack, untouched, and two shards
+    assert (tmp_path / "c" / "v2" / "results.pack").read_bytes() == pack
+    later = ContentCache(tmp_path / "c", options)
+    for path in paths:
+        check_one(path, source, options, cache=later)
+    assert (later.hits, later.misses) == (32, 0)
+    third = ContentCache(tmp_path / "c", options)
+    check_one(_write(tmp_path, "x.txt", PII_DRAFT.replace("市民まつり", "花火大会")), source, options, cache=third)
+    third.compact(force=False)  # the third shard reaches MERGE_SHARDS: merged
+    assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
+    assert len(_lines(tmp_path / "c")) == 33
+
+
 def test_pack_keeps_the_newest_entries(tmp_path, source, monkeypatch):
     monkeypatch.setattr(cache_mod, "MAX_ENTRIES", 2)
     options = CheckOptions()

@@ -255,7 +255,7 @@ def check_paths(
             progress.stop()
         if cache is not None:
             use_artifact_cache(previous_artifacts)
-            cache.compact()  # the workers' shards and ours, merged into the pack
+            cache.compact(force=False)  # the workers' shards and ours, merged when worth it
     results: list[FileResult] = []
     it = iter(done)
     empty_it = iter(empty)
