@@ -10,6 +10,7 @@ differences for Japanese text are tested below).
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import time
 from pathlib import Path
 
@@ -171,6 +172,52 @@ def test_long_japanese_text_is_fast() -> None:
     assert [lk.text for lk in links] == ["https://www.city.mine.lg.jp/"]
 
 
+@lru_cache(maxsize=1)
+def _full_pattern():
+    """The URL pattern as one regex with the whole TLD trie (what links._match_url emulates)."""
+    import re
+
+    from snslint.links import url_pattern_source
+
+    return re.compile(url_pattern_source(), re.IGNORECASE)
+
+
+URLISH_PIECES = [
+    "https://", "http://", "HTTPS://", "hxxp://", "www.", "city.kisarazu.lg.jp", "bit.ly/3xY",
+    "example.com", ".jp", ".", "..", "/path?q=1", "#tag", "@user", "＠", "＃", "$", "_", "-",
+    "詳しくは", "こちら", "。", "、", "（", "）", " ", "\n", "ver.2.0", "1.5km", "令和8.4.1",
+    "日本語.jp", "例え.テスト", "a" * 70, "あ" * 70, "ｈｔｔｐｓ：／／", "ｗｗｗ．", "x_y", "-z",
+    "mail@example.jp", "t.co/abc", "tar.bz2", "A", "z", "9", ".COM", ".Jp", ".ｊｐ", ".ſite", ".\u212aim",
+    ".みんな", ".コム", ".ελ", ".ϵλ", ".xn--p1ai", ".XN--P1AI/x", ":8080", "/a(b)c", "?x=1&y=2", ".co.jp",
+    ".comcast", ".com-", ".com+", ".com@", ".ｃｏｍ", "a_b.", "_x.", ".info.", ".network", ".n",
+    "https://www.city.zushi.lg.jp/", "http://bit.ly/x", "https://t.co/abc", "https://a_b.example.jp",
+    "HTTP://EXAMPLE.COM:80/A?b=c", "https://例え.テスト/パス", "https://xn--r8jz45g.jp",
+]
+
+
+def test_the_url_match_without_the_tld_trie_equals_the_full_pattern() -> None:
+    """links._match_url (head pattern, a small TLD trie per first character, tail pattern)
+    gives the full pattern's match, group by group, at every start of 2,000 random texts."""
+    import random
+
+    from snslint.links import _match_url
+
+    full = _full_pattern()
+    rng = random.Random(1122)
+    groups = ("url", "scheme", "host", "port", "path", "query")
+    for _ in range(2000):
+        text = "".join(rng.choice(URLISH_PIECES) for _ in range(rng.randrange(1, 10)))
+        for start in range(len(text)):
+            want = full.match(text, start)
+            got = _match_url(text, start)
+            if want is None:
+                assert got is None, (text, start)
+                continue
+            assert got is not None, (text, start)
+            assert [got.span(g) for g in groups] == [want.span(g) for g in groups], (text, start)
+            assert [got.group(g) for g in groups] == [want.group(g) for g in groups], (text, start)
+
+
 def _matches_trying_every_start(url_re, text: str) -> list[tuple[int, int]]:
     """The reference for links._matches: every start before each dot, in order."""
     from snslint.links import _HOST_RUN, _WINDOW, MAX_HOST_RUN
@@ -206,18 +253,12 @@ def test_pruned_url_starts_find_exactly_what_every_start_finds() -> None:
     URL-ish pieces, the matches are the same as trying every start."""
     import random
 
-    from snslint.links import _matches, _patterns
+    from snslint.links import _matches
 
-    url_re, _ = _patterns()
-    pieces = [
-        "https://", "http://", "HTTPS://", "hxxp://", "www.", "city.kisarazu.lg.jp", "bit.ly/3xY",
-        "example.com", ".jp", ".", "..", "/path?q=1", "#tag", "@user", "＠", "＃", "$", "_", "-",
-        "詳しくは", "こちら", "。", "、", "（", "）", " ", "\n", "ver.2.0", "1.5km", "令和8.4.1",
-        "日本語.jp", "例え.テスト", "a" * 70, "あ" * 70, "ｈｔｔｐｓ：／／", "ｗｗｗ．", "x_y", "-z",
-        "mail@example.jp", "t.co/abc", "tar.bz2", "A", "z", "9",
-    ]
+    url_re = _full_pattern()
+    pieces = URLISH_PIECES
     rng = random.Random(20261122)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
-        got = [m.span() for m in _matches(url_re, text)]
+        got = [m.span("url") for m in _matches(text)]
         assert got == _matches_trying_every_start(url_re, text), text

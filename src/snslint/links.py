@@ -191,20 +191,130 @@ def _tld_pattern() -> str:
     return f"(?:{_trie_pattern(tlds)}{_TLD_END}|{_PUNYCODE})"
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(URL pattern, t.co pattern), compiled once (~20 ms: the TLD trie)."""
-    url = re.compile(
+def url_pattern_source() -> str:
+    """The URL pattern as one regex (IGNORECASE): twitter-text's ``extractUrl`` with the TLD
+    trie. :func:`_match_url` gives the same match at any start without compiling it (the
+    trie of about 1,500 TLDs takes ~90 ms to compile); the tests compare the two."""
+    return (
         rf"(?<![{_NOT_BEFORE_URL}])"
         rf"(?P<url>(?P<scheme>https?://)?"
         rf"(?P<host>{_SUBDOMAIN}*{_DOMAIN_NAME}{_tld_pattern()})"
         rf"(?::(?P<port>[0-9]+))?"
         rf"(?P<path>/{_PATH}*)?"
-        rf"(?P<query>\?{_QUERY_CHAR}*{_QUERY_END})?)",
-        re.IGNORECASE,
+        rf"(?P<query>\?{_QUERY_CHAR}*{_QUERY_END})?)"
     )
-    tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
-    return url, tco
+
+
+@lru_cache(maxsize=1)
+def _url_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(head, tail, punycode, t.co) patterns, IGNORECASE, compiled once (a few ms).
+
+    The head is the URL pattern up to its host's labels (every label followed by its dot,
+    as many as there are); the tail is what follows the top-level domain (port, path, query).
+    """
+    flags = re.IGNORECASE
+    head = re.compile(rf"(?<![{_NOT_BEFORE_URL}])(?P<scheme>https?://)?(?P<labels>{_SUBDOMAIN}+)", flags)
+    tail = re.compile(rf"(?::(?P<port>[0-9]+))?(?P<path>/{_PATH}*)?(?P<query>\?{_QUERY_CHAR}*{_QUERY_END})?", flags)
+    puny = re.compile(_PUNYCODE, flags)
+    tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_END})?", flags)
+    return head, tail, puny, tco
+
+
+@lru_cache(maxsize=1)
+def _tld_groups() -> dict[str, list[str]]:
+    """The PSL's TLDs (no punycode), sorted, grouped by first character."""
+    groups: dict[str, list[str]] = {}
+    for tld in sorted(t for t in _tlds() if not t.startswith("xn--")):
+        groups.setdefault(tld[0], []).append(tld)
+    return groups
+
+
+_TLD_FIRST: dict[str, tuple[str, ...]] = {}
+"""A text character -> the TLD first characters it matches case-insensitively, as ``re``
+matches them (``K`` Kelvin sign and ``k``, ``ſ`` and ``s``); filled per character seen."""
+
+
+@lru_cache(maxsize=256)
+def _tld_regex(firsts: tuple[str, ...]) -> re.Pattern[str]:
+    """The TLD trie of the TLDs starting with ``firsts``, then the TLD end, IGNORECASE: the
+    part of the full trie that can match at a position starting with those characters."""
+    words = [w for f in firsts for w in _tld_groups()[f]]
+    return re.compile(f"(?:{_trie_pattern(words)}){_TLD_END}", re.IGNORECASE)
+
+
+def _tld_end(text: str, at: int) -> int | None:
+    """Where the top-level domain starting at ``at`` ends, as the full pattern's
+    ``(?:TRIE TLD_END | PUNYCODE)`` would match it there; None if no TLD starts there."""
+    if at < len(text):
+        ch = text[at]
+        firsts = _TLD_FIRST.get(ch)
+        if firsts is None:
+            firsts = _TLD_FIRST[ch] = tuple(f for f in _tld_groups() if re.match(re.escape(f), ch, re.IGNORECASE))
+        if firsts:
+            m = _tld_regex(firsts).match(text, at)
+            if m is not None:
+                return m.end()
+    m = _url_parts()[2].match(text, at)
+    return m.end() if m is not None else None
+
+
+class _UrlMatch:
+    """What :func:`_match_url` found: the groups of :func:`url_pattern_source`, read like a
+    :class:`re.Match` (``span(name)``, ``group(name)``, ``end()``)."""
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str, spans: dict[str, tuple[int, int] | None]) -> None:
+        self._text = text
+        self._spans = spans
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self._spans[name] or (-1, -1)
+
+    def group(self, name: str) -> str | None:
+        span = self._spans[name]
+        return None if span is None else self._text[span[0] : span[1]]
+
+    def end(self) -> int:
+        return self._spans["url"][1]  # type: ignore[index]
+
+
+def _match_url(text: str, start: int) -> _UrlMatch | None:
+    """The URL pattern (:func:`url_pattern_source`) matched at ``start``, without its TLD trie.
+
+    The head pattern takes the scheme and every host label with its dot. The full pattern's
+    ``SUBDOMAIN* DOMAIN_NAME TLD`` then backtracks from the most labels to the fewest, so
+    each label, last first, is tried as the domain name (which allows no ``_``) with a top-
+    level domain right after its dot (:func:`_tld_end`); the first that fits ends the host,
+    and the tail pattern (port, path, query; all optional) is matched from there.
+    """
+    head_re, tail_re, _, _ = _url_parts()
+    head = head_re.match(text, start)
+    if head is None:
+        return None
+    labels_start, labels_end = head.span("labels")
+    ends = [i for i in range(labels_start, labels_end) if text[i] == "."]  # each label's dot
+    for j in range(len(ends) - 1, -1, -1):
+        label_start = ends[j - 1] + 1 if j else labels_start
+        if "_" in text[label_start : ends[j]]:
+            continue
+        host_end = _tld_end(text, ends[j] + 1)
+        if host_end is None:
+            continue
+        tail = tail_re.match(text, host_end)
+        scheme = head.span("scheme") if head.group("scheme") is not None else None
+        return _UrlMatch(
+            text,
+            {
+                "url": (start, tail.end()),
+                "scheme": scheme,
+                "host": (labels_start, host_end),
+                "port": tail.span("port") if tail.group("port") is not None else None,
+                "path": tail.span("path") if tail.group("path") is not None else None,
+                "query": tail.span("query") if tail.group("query") is not None else None,
+            },
+        )
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -352,8 +462,9 @@ def _starts(text: str, lo: int, dot: int) -> list[int] | range:
     return range(first, dot)
 
 
-def _matches(url_re: re.Pattern[str], text: str):
-    """``url_re.finditer(text)``, but trying only starts that can reach a dot.
+def _matches(text: str):
+    """The URL pattern's ``finditer(text)`` (:func:`_match_url`), trying only starts that
+    can reach a dot.
 
     Every URL has a dot within its first ``_WINDOW`` characters (its scheme, then a label of
     at most 63 characters), so only the starts just before each dot are tried, and of those
@@ -375,7 +486,7 @@ def _matches(url_re: re.Pattern[str], text: str):
             continue
         found = None
         for p in _starts(text, max(pos, dot - _WINDOW), dot):
-            found = url_re.match(text, p)
+            found = _match_url(text, p)
             if found:
                 break
         if found is None:
@@ -399,9 +510,9 @@ def extract_urls(text: str) -> list[Link]:
     """
     if "." not in text:
         return []
-    url_re, tco_re = _patterns()
+    tco_re = _url_parts()[3]
     out: list[Link] = []
-    for m in _matches(url_re, text):
+    for m in _matches(text):
         start, end = m.span("url")
         scheme = m.group("scheme")
         host_start, host_end = m.span("host")
