@@ -262,3 +262,13 @@ def test_pruned_url_starts_find_exactly_what_every_start_finds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         got = [m.span("url") for m in _matches(text)]
         assert got == _matches_trying_every_start(url_re, text), text
+
+
+def test_tlds_read_from_the_list_file_equal_the_parsed_list() -> None:
+    """links._tlds reads the PSL file itself (faster than building the list object); it must
+    give the top label of every rule the publicsuffixlist package parses (its rule set)."""
+    from snslint.links import _psl, _tlds
+
+    parsed = frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1] for rule in _psl()._publicsuffix)
+    assert _tlds() == parsed
+    assert {"jp", "com", "みんな", "xn--p1ai"} <= _tlds()
