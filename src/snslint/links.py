@@ -153,7 +153,8 @@ def _psl():
 
 @lru_cache(maxsize=1)
 def _tlds() -> frozenset[str]:
-    """All top-level domains in the Public Suffix List, lowercase, Unicode and punycode forms.
+    """All top-level domains in the Public Suffix List, lowercase (IDN TLDs in Unicode, as the
+    list writes them).
 
     The top label of every rule (some TLDs appear only under others: ``co.za``, ``*.ck``),
     read straight from the list file that ``publicsuffixlist`` ships (its format: one rule
