@@ -28,6 +28,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -170,50 +173,49 @@ def _nfc_offsets(text: str, nfc: str) -> Callable[[int], int]:
     return lambda i: nfc_prefix_end(text, i)
 
 
+class _WeightTable(dict):
+    """A ``str.translate`` table: code point -> ``chr(weight)`` under one configuration,
+    filled on first sight of each character (:meth:`TwitterConfig.weight`)."""
+
+    def __init__(self, config: TwitterConfig) -> None:
+        super().__init__()
+        self.config = config
+
+    def __missing__(self, code: int) -> str:
+        w = chr(self.config.weight(chr(code)))
+        self[code] = w
+        return w
+
+
 @lru_cache(maxsize=8)
-def _weight_classes(config: TwitterConfig) -> tuple[tuple[int, "re.Pattern[str]"], ...]:
-    """For each weight other than the default: (weight, a character class of its ranges).
+def _weight_table(config: TwitterConfig) -> _WeightTable:
+    return _WeightTable(config)
 
-    Raises:
-        ValueError: two ranges overlap (the walk's first-wins order would then matter).
+
+def _running_totals(nfc: str, urls: dict[int, int], emojis: dict[int, int], config: TwitterConfig) -> list[int]:
+    """The running weighted total after each character of ``nfc``, in 1/``scale`` units,
+    as twitter-text's ``parseTweet`` walk adds it up: a URL counts
+    ``transformed_url_length`` at its first character, an emoji sequence ``default_weight``
+    at its first, their other characters nothing, any other character its range weight.
+
+    Each character's weight comes from one ``str.translate`` (weights as code points,
+    read back as UTF-32), the totals from ``itertools.accumulate``: C loops, where the walk
+    called :meth:`TwitterConfig.weight` per character.
     """
-    import re
-
-    spans = sorted((first, last) for first, last, _ in config.ranges)
-    if any(a[1] >= b[0] for a, b in zip(spans, spans[1:])):
-        raise ValueError("twitter-text weight ranges must not overlap")
-
-    by_weight: dict[int, list[str]] = {}
-    for first, last, w in config.ranges:
-        if w != config.default_weight:
-            by_weight.setdefault(w, []).append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
-    return tuple((w, re.compile("[" + "".join(parts) + "]")) for w, parts in by_weight.items())
-
-
-def _total_weight(nfc: str, urls: dict[int, int], emojis: dict[int, int], config: TwitterConfig) -> int:
-    """The weighted total of ``nfc`` in 1/``scale`` units, as the walk in :func:`measure`
-    adds it up, but counted per weight class with regexes instead of per character (ranges
-    are matched first-wins in the walk, so they must not overlap, as in every twitter-text
-    configuration)."""
-    pieces = []
-    total = 0
+    weights = array("I", nfc.translate(_weight_table(config)).encode("utf-32-le"))
     at = 0
     for start in sorted(set(urls) | set(emojis)):
-        if start < at:  # inside an earlier URL or emoji (the walk never stops there)
+        if start < at:  # inside an earlier URL or emoji: the walk never stops there
             continue
-        pieces.append(nfc[at:start])
-        if start in urls:
+        if start in urls:  # a URL wins over an emoji at the same place, as in the walk
             at = urls[start]
-            total += config.transformed_url_length * config.scale
+            weights[start] = config.transformed_url_length * config.scale
         else:
             at = emojis[start]
-            total += config.default_weight
-    pieces.append(nfc[at:])
-    plain = "".join(pieces)
-    total += config.default_weight * len(plain)
-    for w, cls in _weight_classes(config):
-        total += (w - config.default_weight) * len(cls.findall(plain))
-    return total
+            weights[start] = config.default_weight
+        for k in range(start + 1, at):
+            weights[k] = 0
+    return list(accumulate(weights))
 
 
 def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = None) -> WeightedLength:
@@ -236,25 +238,10 @@ def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = No
     emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
     cap = limit * config.scale
     invalid = any(ch in nfc for ch in _INVALID)
-    total = _total_weight(nfc, urls, emojis, config)
-    valid_end = None
-    i = n = len(nfc)
-    if total > cap:  # the running total only grows: walk it to find where it first overflows
-        total = 0
-        i = 0
-    while i < n:
-        if i in urls:
-            end = urls[i]
-            total += config.transformed_url_length * config.scale
-        elif i in emojis:
-            end = emojis[i]
-            total += config.default_weight
-        else:
-            end = i + 1
-            total += config.weight(nfc[i])
-        if valid_end is None and total > cap:
-            valid_end = i
-        i = end
+    totals = _running_totals(nfc, urls, emojis, config)
+    total = totals[-1] if totals else 0
+    # The first character whose unit takes the total over the cap (totals only grow).
+    valid_end = bisect_right(totals, cap) if total > cap else None
     back = _nfc_offsets(text, nfc)
     return WeightedLength(
         length=total // config.scale,

@@ -640,8 +640,12 @@ class StreetAddress(_PiiRule):
         body = ctx.body
         ms = ctx.analysis.morphemes
         seen_end = -1
-        for i, m in enumerate(ms):
-            if not _is_place(m) or m.end <= seen_end:
+        # Place names first, in one comprehension (the test of _is_place inlined: a call per
+        # morpheme was most of the cost).
+        places = [i for i, m in enumerate(ms) if len(m.pos) > 2 and m.pos[2] == "地名" and m.pos[1] == "固有名詞"]
+        for i in places:
+            m = ms[i]
+            if m.end <= seen_end:
                 continue
             if i + 1 < len(ms) and (_is_place(ms[i + 1]) or ms[i + 1].surface in _PLACE_JOINERS) and ms[i + 1].begin == m.end:
                 continue  # the chain goes on: anchor on its last place name
