@@ -30,11 +30,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from snslint.draft import Draft
     from snslint.policy import Policy
 
-MIN_FILES_FOR_POOL = 32
-"""Fewest files for which a process pool pays for itself. Measured on 2 cores (warm parent):
-starting the pool costs about 45 ms (forking two ~200 MB processes), a draft about 3.3 ms of
-CPU, so halving the per-draft time pays from about 27 drafts; see ``benchmarks/bench.py
---break-even``. On a busy machine (no free core) a pool never pays: pass ``--jobs 1``."""
+MIN_FILES_FOR_POOL = 96
+"""Fewest files for which a process pool pays for itself. Measured on 2 cores (warm parent,
+``benchmarks/bench.py --break-even``): starting the pool costs about 50 ms (forking two
+~200 MB processes), a draft about 1.2 ms of CPU, so halving the per-draft time pays from
+about 80-100 drafts (64 files: 0.25 s in one process, 0.26 s in two; 128 files: 0.33 s vs
+0.31 s). On a busy machine (no free core) a pool never pays: pass ``--jobs 1``."""
 
 PROGRESS_MIN_FILES = 300
 """Fewest files for which :class:`RichProgress` shows a bar."""
