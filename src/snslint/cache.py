@@ -21,8 +21,10 @@ Why a pack and not a file per entry (as version 1 had): creating a small file co
 on an ordinary ext4 disk, which made a first run over 2,000 drafts about 1.2 s slower than
 ``--no-cache``. Appending a line costs microseconds. At the end of a run the main process
 (:meth:`ContentCache.compact`) merges the shards into the pack (a temporary file renamed over
-it) and deletes them; a run that ends early leaves shards, which the next run reads and merges.
-The pack keeps the :data:`MAX_ENTRIES` newest entries.
+it) and deletes them, once they are worth it (:data:`MERGE_SHARDS` files or :data:`MERGE_SHARE`
+of the pack's size: a one-draft pre-commit run leaves its small shard rather than rewrite a
+2 MB pack); shards left behind, by such a run or one that ended early, are read with the pack
+and merged later. The pack keeps the :data:`MAX_ENTRIES` newest entries.
 
 Key (SHA-256, hex) of one entry, over canonical JSON of:
 

@@ -23,8 +23,8 @@ How (the shape of :func:`check_in_pool`):
   post time and redactions, and the draft itself (its text and front matter, a few KB), so the
   parent need not read the file again for reporters and suppressions.
 - Each worker appends its cache entries to a shard file of its own (no locks, no result
-  traffic); the parent merges the shards into the cache's pack when the run ends
-  (:meth:`snslint.cache.ContentCache.compact`).
+  traffic); the parent merges the shards into the cache's pack when the run ends, if they
+  are worth a rewrite (:meth:`snslint.cache.ContentCache.compact`).
 """
 
 from __future__ import annotations
