@@ -450,6 +450,7 @@ class ContentCache:
                 pass
 
     def _worth_merging(self, files: list[Path], shards: list[Path]) -> bool:
+        """True if :meth:`compact` with ``force=False`` should rewrite the pack now."""
         if len(shards) >= MERGE_SHARDS or files[0].suffix != ".pack":
             return True
         try:

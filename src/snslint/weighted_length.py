@@ -30,9 +30,9 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 __all__ = ["TwitterConfig", "CONFIG_V3", "WeightedLength", "measure", "weighted_length"]
@@ -189,6 +189,7 @@ class _WeightTable(dict):
 
 @lru_cache(maxsize=8)
 def _weight_table(config: TwitterConfig) -> _WeightTable:
+    """The one :class:`_WeightTable` of ``config`` in this process."""
     return _WeightTable(config)
 
 
@@ -237,7 +238,7 @@ def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = No
     urls = {s: e for s, e in find_urls(nfc)}
     emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
     cap = limit * config.scale
-    invalid = any(ch in nfc for ch in _INVALID)
+    invalid = any(ch in nfc for ch in _INVALID)  # none can stand inside a URL or an emoji
     totals = _running_totals(nfc, urls, emojis, config)
     total = totals[-1] if totals else 0
     # The first character whose unit takes the total over the cap (totals only grow).
