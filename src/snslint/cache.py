@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from snslint import __version__
+from snslint.identity_memo import IdentityMemo
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.context import PostTime
@@ -261,7 +262,7 @@ class ContentCache:
                 }
             )
         self.settings = settings
-        self._policies: dict[int, tuple["Policy", str]] = {}
+        self._policies: IdentityMemo[str] = IdentityMemo()  # policy -> policy_digest
         self._prepared = False
         self._writable = True
         self._index: dict[str, tuple[str, str]] | None = None  # key -> (checksum, payload)
@@ -275,10 +276,7 @@ class ContentCache:
     # ------------------------------------------------------------------ keys
 
     def _policy_digest(self, policy: "Policy") -> str:
-        memo = self._policies.get(id(policy))
-        if memo is None or memo[0] is not policy:
-            memo = self._policies[id(policy)] = (policy, policy_digest(policy))
-        return memo[1]
+        return self._policies.get(policy, None, lambda: policy_digest(policy))
 
     def key(self, draft: "Draft", policy: "Policy") -> str | None:
         """The entry key of ``draft`` checked against ``policy``, or None when its findings

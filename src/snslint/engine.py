@@ -16,6 +16,7 @@ from snslint.context import JST, CheckContext, PostTime, to_zone
 from snslint.draft import DEFAULT_MAX_BYTES, Draft, read_draft
 from snslint.errors import PolicyError, RuleCrash, SnslintError
 from snslint.findings import Finding
+from snslint.identity_memo import IdentityMemo
 from snslint.policy import Policy, RuleConfig, load_bundled
 from snslint.registry import registry
 from snslint.rule import Rule, RuleContext
@@ -79,10 +80,11 @@ def active_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, Rule
     ``--ignore`` removes rules in both cases. Computed once per policy object and options
     (policies are not changed after loading) and shared: callers must not modify the list.
     """
-    key = (id(policy), options)
-    memo = _ACTIVE_RULES.get(key)
-    if memo is not None and memo[0] is policy:
-        return memo[1]
+    return _ACTIVE_RULES.get(policy, options, lambda: _select_rules(policy, options))
+
+
+def _select_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, RuleConfig | None]]:
+    """What :func:`active_rules` returns, computed afresh."""
     out: list[tuple[Rule, RuleConfig | None]] = []
     for code, rule in registry().items():
         if code in options.ignore:
@@ -93,15 +95,11 @@ def active_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, Rule
                 out.append((rule, cfg if cfg is not None and cfg.enabled else None))
         elif cfg is not None and cfg.enabled:
             out.append((rule, cfg))
-    if len(_ACTIVE_RULES) >= 64:
-        _ACTIVE_RULES.clear()
-    _ACTIVE_RULES[key] = (policy, out)
     return out
 
 
-_ACTIVE_RULES: dict[tuple[int, "CheckOptions"], tuple["Policy", list[tuple[Rule, RuleConfig | None]]]] = {}
-""":func:`active_rules` by (policy identity, options): the same for every draft of a run.
-The policy is kept in the value, so an id reused after it is freed never matches."""
+_ACTIVE_RULES: IdentityMemo[list[tuple[Rule, RuleConfig | None]]] = IdentityMemo(max_entries=64)
+""":func:`active_rules` by policy (identity) and options: the same for every draft of a run."""
 
 
 def post_time_for(draft: Draft, options: CheckOptions, now: datetime | None = None) -> PostTime:

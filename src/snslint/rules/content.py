@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import bisect
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from snslint.findings import Finding, Severity
+from snslint.identity_memo import IdentityMemo
 from snslint.lexicon import DraftScan, Lexicon, LexiconError, lexicon_for, lexicon_group, parse_extra_terms
 from snslint.registry import register, registry
 from snslint.rule import Example, Rule, RuleContext
@@ -36,18 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from snslint.analysis import Morpheme
     from snslint.policy import RuleConfig
 
-_LEXICON_MEMO: dict[tuple[str, int], tuple[Any, Lexicon]] = {}
-"""``(code, id(rule config))`` -> ``(the config, its lexicon)`` (:meth:`LexiconRule.lexicon_for_config`).
-
-Keyed by identity because a :class:`~snslint.policy.RuleConfig` holds dicts and lists, so it
-is not hashable, and hashing its content (JSON) on every draft was the cost being avoided.
-The entry keeps the config alive, so its id cannot be reused by another object while the
-entry exists, and the ``is`` check makes that explicit. Assumes, like the rest of snslint, that
-a loaded policy is not mutated in place. ``id(None)`` serves rules run without a policy entry.
-"""
-
-_LEXICON_MEMO_SIZE = 256
-"""Entries kept before the memo is emptied (many policies in one long-lived process)."""
+_LEXICON_MEMO: IdentityMemo[Lexicon] = IdentityMemo(max_entries=256)
+"""A rule's lexicon by its policy entry (identity) and code
+(:meth:`LexiconRule.lexicon_for_config`); ``None`` serves rules run without a policy entry."""
 
 _SCAN_MEMO = "snslint.rules.content.scan"
 """Key in ``CheckContext.memo`` of ``[LexiconGroup, DraftScan | None]``: the draft's lexicon
@@ -91,16 +83,12 @@ class LexiconRule(Rule):
         long as the policy, so each draft after the first costs one dict look-up here instead
         of validating the settings and JSON-encoding the extra terms for :func:`lexicon_for`.
         """
-        key = (self.code, id(cfg))
-        known = _LEXICON_MEMO.get(key)
-        if known is not None and known[0] is cfg:
-            return known[1]
+        return _LEXICON_MEMO.get(cfg, self.code, lambda: self._compile_lexicon(cfg))
+
+    def _compile_lexicon(self, cfg: RuleConfig | None) -> Lexicon:
+        """What :meth:`lexicon_for_config` returns, computed afresh."""
         settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
-        lex = lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable)
-        if len(_LEXICON_MEMO) >= _LEXICON_MEMO_SIZE:
-            _LEXICON_MEMO.clear()
-        _LEXICON_MEMO[key] = (cfg, lex)
-        return lex
+        return lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         lex = self.lexicon(ctx)
