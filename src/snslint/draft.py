@@ -256,30 +256,6 @@ def _yaml():
     return yaml
 
 
-def _depth(node: Any, limit: int) -> int:
-    """Nesting depth of a composed YAML node, counted without recursion, up to ``limit + 1``
-    (aliases are shared nodes: each is visited once)."""
-    yaml = _yaml()
-    seen: set[int] = set()
-    stack = [(node, 1)]
-    deepest = 0
-    while stack:
-        n, d = stack.pop()
-        if id(n) in seen:
-            continue
-        seen.add(id(n))
-        deepest = max(deepest, d)
-        if deepest > limit:
-            return deepest
-        if isinstance(n, yaml.SequenceNode):
-            stack.extend((c, d + 1) for c in n.value)
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.append((k, d + 1))
-                stack.append((v, d + 1))
-    return deepest
-
-
 def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
     """Parse front-matter YAML with PyYAML's safe loader: ``(node, data)``.
 
@@ -288,17 +264,28 @@ def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
 
     Raises:
         InputError: a syntax error (with line and column in the file: the YAML starts on
-            line 2), nesting deeper than :data:`MAX_YAML_DEPTH`, or a value the safe
+            line 2), nesting deeper than :data:`MAX_YAML_DEPTH`, an anchor or alias
+            (:mod:`snslint.safe_yaml`), or a value the safe
             constructor rejects (``2026-13-45``: a bad date), with the line of its key.
     """
     yaml = _yaml()
+    from snslint.safe_yaml import check_limits, loader_class
+
     loader = None
     try:
         try:
-            # libyaml's CSafeLoader when PyYAML was built with it (the same safe tags, about
-            # twice as fast); the pure-Python SafeLoader otherwise. Both refuse control
-            # characters and give character-indexed marks.
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(yaml_text)
+            # The project's own limits (depth, aliases) first, on the event stream, so the
+            # message does not depend on the YAML library's version; then the node graph.
+            problem = check_limits(yaml_text, MAX_YAML_DEPTH)
+            if problem is not None:
+                if problem.kind == "alias":
+                    ja = "フロントマターでは YAML のアンカー・エイリアス（&, *）は使えません。"
+                    en = "YAML anchors and aliases (&, *) are not allowed in front matter."
+                else:
+                    ja = f"フロントマターの入れ子が深すぎます（{MAX_YAML_DEPTH} 段まで）。"
+                    en = f"the front matter is nested too deeply (at most {MAX_YAML_DEPTH} levels)."
+                raise InputError(ja, en, path=path, line=problem.line + 2, column=problem.column + 1)
+            loader = loader_class()(yaml_text)
             node = loader.get_single_node()
         except yaml.reader.ReaderError as exc:
             line, column = _line_column(yaml_text, exc.position)
@@ -319,18 +306,6 @@ def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
                 line=mark.line + 2 if mark is not None else 2,
                 column=mark.column + 1 if mark is not None else None,
             ) from None
-        except RecursionError:
-            node = None
-            depth = MAX_YAML_DEPTH + 1
-        else:
-            depth = _depth(node, MAX_YAML_DEPTH) if node is not None else 0
-        if depth > MAX_YAML_DEPTH:
-            raise InputError(
-                f"フロントマターの入れ子が深すぎます（{MAX_YAML_DEPTH} 段まで）。",
-                f"the front matter is nested too deeply (at most {MAX_YAML_DEPTH} levels).",
-                path=path,
-                line=2,
-            )
         if node is None:
             return None, None
         try:

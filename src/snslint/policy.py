@@ -23,12 +23,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from snslint.errors import PolicyError
 from snslint.findings import Clause, Severity
 from snslint.resources import data_dir
+from snslint.safe_yaml import check_limits, compose_and_construct
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names in ``datetime.weekday()`` order."""
 
 MAX_POLICY_BYTES = 1_000_000
+MAX_POLICY_DEPTH = 12
+"""Deepest nesting of a policy's YAML (the schema needs 5: rules.CODE.settings.KEY[])."""
 
 
 def _rule_entry(value: Any) -> Any:
@@ -297,12 +300,19 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
         raise PolicyError(
             "ポリシーファイルは UTF-8 で保存してください。", "the policy file must be UTF-8.", path=display
         ) from None
-    # Parsed once into nodes (kept for error lines), then constructed with the safe tags only;
-    # libyaml's CSafeLoader when PyYAML has it (several times faster), else SafeLoader.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    # The project's own limits (depth, no aliases) on the event stream first, then parsed
+    # once into nodes (kept for error lines) and constructed with the safe tags only.
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        problem = check_limits(text, MAX_POLICY_DEPTH)
+        if problem is not None:
+            if problem.kind == "alias":
+                ja = "ポリシーでは YAML のアンカー・エイリアス（&, *）は使えません。同じ語は書き並べてください。"
+                en = "YAML anchors and aliases (&, *) are not allowed in a policy; write the terms out."
+            else:
+                ja = f"ポリシーの入れ子が深すぎます（{MAX_POLICY_DEPTH} 段まで）。"
+                en = f"the policy is nested too deeply (at most {MAX_POLICY_DEPTH} levels)."
+            raise PolicyError(ja, en, path=display, line=problem.line + 1, column=problem.column + 1)
+        node, data = compose_and_construct(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "syntax error"
@@ -313,15 +323,12 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
-    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
-        # Not YAMLError: nesting too deep for the parser, or a value the safe constructor
-        # rejects (a date such as 2026-13-45).
-        problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+    except (ValueError, TypeError, OverflowError) as exc:
+        # Not YAMLError: a value the safe constructor rejects (a date such as 2026-13-45).
+        problem = str(exc) or type(exc).__name__
         raise PolicyError(
             f"ポリシーのYAMLが読めません（{problem}）。", f"the policy is not valid YAML ({problem}).", path=display
         ) from None
-    finally:
-        loader.dispose()
     if not isinstance(data, dict):
         raise PolicyError(
             "ポリシーは「キー: 値」の形のYAMLで書いてください。", "the policy must be a YAML mapping.", path=display, line=1
