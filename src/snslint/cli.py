@@ -190,15 +190,33 @@ def _normal_platform(platform: str | None) -> str | None:
     return platform
 
 
-def _config_codes(cfg, key: str, tokens: list[str]) -> set[str]:
-    """Resolve a config key's rule tokens; an unknown one is a ConfigError naming the key."""
+def _config_codes(cfg, key: str, tokens: list[str], kept: set[str] | None = None) -> set[str]:
+    """Resolve a config key's rule tokens; an unknown one is a ConfigError naming the key.
+
+    With ``kept`` (a set to fill), the tokens are an ignore list
+    (:func:`snslint.registry.resolve_ignore`): always-on codes they reach are left out and
+    added to ``kept``, and naming only always-on rules is a ConfigError.
+    """
     from snslint.errors import ConfigError
-    from snslint.registry import resolve
+    from snslint.registry import resolve, resolve_ignore
 
     try:
-        return resolve(tokens, option=key)
+        if kept is None:
+            return resolve(tokens, option=key)
+        codes, reached = resolve_ignore(tokens, option=key)
+        kept |= reached
+        return codes
     except UsageError as exc:
         raise ConfigError(exc.ja, exc.en, path=str(cfg.path) if cfg.path else None) from None
+
+
+def _always_on_note(kept: set[str]) -> str:
+    """The one stderr line when an ignore list reached always-on rules (``--ignore PII``)."""
+    codes = ", ".join(sorted(kept))
+    return (
+        f"注意: {codes} は無効にできないため、検査を続けます（マイナンバー・パスワード等） / "
+        f"Note: {codes} cannot be ignored and still run (My Number, credentials)."
+    )
 
 
 def _expand(paths: list[str], cfg) -> list[str]:
@@ -278,7 +296,7 @@ def _check(a: CheckArgs) -> ExitStatus:
     from snslint.exit_status import exit_status
     from snslint.findings import Severity
     from snslint.policy import load_bundled, load_policy_file
-    from snslint.registry import resolve
+    from snslint.registry import resolve, resolve_ignore
     from snslint.report import Report
     from snslint.suppression import Filters, apply_all
 
@@ -304,13 +322,19 @@ def _check(a: CheckArgs) -> ExitStatus:
         chooser.loaded[f"file:{cfg.policy_path}"] = default_policy
     # select/ignore layer as in ruff: --select starts afresh; else config select, and the
     # config's ignore plus --ignore.
+    # PII003 and PII008 stay on whatever an ignore list says (snslint.registry.always_on).
+    kept: set[str] = set()
+    cli_ignore, reached = resolve_ignore(a.ignore, option="--ignore")
+    kept |= reached
     if a.select_given:
         select = frozenset(resolve(a.select)) if a.select else None
-        ignore = frozenset(resolve(a.ignore, option="--ignore"))
+        ignore = frozenset(cli_ignore)
     else:
         select = frozenset(_config_codes(cfg, "select", v.select)) if v.select is not None else None
-        ignore = frozenset(_config_codes(cfg, "ignore", v.ignore)) | frozenset(resolve(a.ignore, option="--ignore"))
-    pfi = {g: frozenset(_config_codes(cfg, f"per-file-ignores「{g}」", t)) for g, t in v.per_file_ignores.items()}
+        ignore = frozenset(_config_codes(cfg, "ignore", v.ignore, kept)) | frozenset(cli_ignore)
+    pfi = {g: frozenset(_config_codes(cfg, f"per-file-ignores「{g}」", t, kept)) for g, t in v.per_file_ignores.items()}
+    if kept:
+        _err(_always_on_note(kept))
     options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang, debug=a.debug)
     if a.max_bytes is not None:  # --max-bytes (snslint.draft.DEFAULT_MAX_BYTES otherwise)
         options = replace(options, max_bytes=a.max_bytes)

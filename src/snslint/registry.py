@@ -100,3 +100,41 @@ def resolve(tokens: Iterable[str], *, option: str = "--select") -> set[str]:
             )
         out |= matched
     return out
+
+
+def always_on() -> frozenset[str]:
+    """Codes that no ignore can turn off: the personal-data rules that are not suppressible
+    (PII003 my-number, PII008 credential; a plugin rule with ``suppressible = False`` too).
+
+    The SNS meta rules are not suppressible in front matter either, but they are about
+    snslint's own suppressions, so a project may ignore them.
+    """
+    return frozenset(c for c, r in registry().items() if not r.suppressible and r.family != "SNS")
+
+
+def resolve_ignore(tokens: Iterable[str], *, option: str = "--ignore") -> tuple[set[str], set[str]]:
+    """Codes an ignore list (``--ignore``, a config ``ignore`` or a ``per-file-ignores``
+    entry) turns off, and the always-on codes (:func:`always_on`) it would have reached but
+    leaves running (``PII`` -> the other PII rules, and ``{"PII003", "PII008"}`` kept).
+
+    Raises:
+        UsageError: a token names no rule, or names only always-on rules (``PII003``,
+            ``my-number``, ``credential``): a My Number or a password in a post is never
+            acceptable, so asking to ignore it is a mistake to report, not to obey.
+    """
+    keep = always_on()
+    out: set[str] = set()
+    kept: set[str] = set()
+    for raw in tokens:
+        codes = resolve([raw], option=option)
+        if codes and codes <= keep:
+            named = ", ".join(sorted(codes))
+            raise UsageError(
+                f"{option} の「{raw.strip()}」（{named}）は無効にできません。マイナンバーや"
+                "パスワードなどは投稿に載せられないため、このルールは常に検査します。本文から消してください。",
+                f"{option} '{raw.strip()}' ({named}) cannot be ignored: a My Number or a credential may "
+                "never be posted, so this rule always runs. Remove it from the post instead.",
+            )
+        kept |= codes & keep
+        out |= codes - keep
+    return out, kept

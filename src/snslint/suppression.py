@@ -22,8 +22,9 @@ The SNS rules live in :mod:`snslint.rules.meta` (so ``snslint rules``, ``explain
 ``--select``/``--ignore`` and SARIF know them). City policies do not list them, so this stage
 runs them on every checked draft that has suppressions, unless ``--select``/``--ignore``
 (or the config) leave them out. Config ``ignore``/``per-file-ignores`` are selection, decided
-by the project's configuration, and may drop any rule (they are listed as suppressed too, with
-the glob as the reason).
+by the project's configuration, and may drop any rule but PII003 and PII008
+(:func:`snslint.registry.always_on`; the CLI refuses a list that names them); dropped findings
+are listed as suppressed too, with the glob as the reason.
 
 Offsets are 0-based characters into the draft file's text (front matter included), as in
 :class:`~snslint.findings.Finding`.
