@@ -10,7 +10,9 @@
 The post time is :attr:`snslint.context.CheckContext.post_time` (``--at``, else the front
 matter's ``scheduled_at``, else the clock), in JST. The hours are the posting account's own
 if the policy gives it some, else the policy's. ``emergency: true`` in the front matter turns
-TIME001 and TIME002 into ``info`` findings that cite the policy's exception clause.
+TIME001 and TIME002 into ``info`` findings that cite the policy's exception clause. When no
+post time is given (the clock), TIME001 and TIME002 are at most warnings that say so and hint
+at ``scheduled_at:``: the clock is when the check ran, not when the post goes out.
 """
 
 from __future__ import annotations
@@ -64,6 +66,36 @@ def _cite(clause: Clause | None) -> tuple[str, str]:
     return f"（条項 {clause.ref}）", f" (clause {clause.ref})"
 
 
+def next_allowed(at: datetime, hours: PostingHours, *, max_days: int = 60) -> datetime | None:
+    """The first minute at or after ``at`` (JST) that is inside the posting hours of an open
+    day (not closed by :func:`snslint.calendar_ja.closed_reasons`), seconds dropped; None if
+    none within ``max_days`` days (a policy that closes every day).
+
+    Used for the ``scheduled_at`` a TIME001/TIME002 finding suggests.
+    """
+    from datetime import timedelta
+
+    at = at.replace(second=0, microsecond=0)
+    for day in range(max_days + 1):
+        date = at.date() + timedelta(days=day)
+        if closed_reasons(date, hours):
+            continue
+        start = datetime.combine(date, hours.start, tzinfo=at.tzinfo)
+        if day == 0 and at > start:
+            if outside_hours(at, hours):
+                continue  # past today's end
+            return at
+        return start
+    return None
+
+
+def _example_time(ctx: RuleContext, hours: PostingHours) -> str:
+    """An example ``scheduled_at`` value for a hint: the next allowed minute, ISO without
+    seconds or zone (``2026-12-03T08:30``), or a fixed weekday morning if none is found."""
+    nxt = next_allowed(ctx.check.post_time.at, hours)
+    return nxt.strftime("%Y-%m-%dT%H:%M") if nxt else "2026-12-02T10:00"
+
+
 class _TimingRule(Rule):
     """Shared plumbing of TIME001 and TIME002: span, clause and the emergency exception."""
 
@@ -105,6 +137,15 @@ class _TimingRule(Rule):
             en = f"Posted under the emergency exception (emergency: true). {en} Make sure the exception applies{cite_en}."
             hint = "緊急時でなければ、投稿時間内に予約し直し、emergency: true を外してください。"
             hint_en = "If this is not an emergency, schedule it inside the posting hours and remove emergency: true."
+        elif ctx.check.post_time.source == "clock":
+            # No post time was given: the clock says when the check ran, not when the post
+            # goes out, so this is a reminder (a warning), not a breach of the clause.
+            severity = Severity.WARNING
+            example = _example_time(ctx, hours)
+            ja = f"投稿予定日時が書かれていないため、現在時刻で判定しました。{ja}"
+            en = f"No post time was given, so the current time was used. {en}"
+            hint = f"フロントマターに投稿予定日時を書いてください（例: scheduled_at: {example}）。--at でも指定できます。"
+            hint_en = f"Write the post time in the front matter (e.g. scheduled_at: {example}), or give --at."
         # Otherwise the message does not repeat the clause: every reporter prints the cited
         # clause (number, title and words) right under it.
         return ctx.finding(
