@@ -13,6 +13,7 @@ Errors name the file, the line and the field, and exit with code 2
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -211,6 +212,56 @@ class RuleConfig(_Model):
         return self.severity != "off"
 
 
+Coverage = Literal["automatic", "partial", "human"]
+"""How a clause of the city's document is covered: by rules, partly, or by a person."""
+
+COVERAGES: tuple[str, ...] = ("automatic", "partial", "human")
+
+
+class PolicyClause(_Model):
+    """One clause of the city's document that bears on posting, and how it is covered.
+
+    Every clause a rule cites is listed here, and so is every clause no rule can check (the
+    copyright of a photo, the consent of the people in it, who approves), so that the
+    policy shows the whole document, not only what the rules enforce.
+
+    Attributes:
+        ref: the document's own numbering (``"第9条(5)"``, ``"3-1(1)イ"``).
+        text: the clause's words exactly as in the document (``…`` marks an omission).
+        coverage: ``automatic`` (the rules decide it for a draft; exceptions are declared in
+            the front matter), ``partial`` (the rules catch part of it; ``left`` says what a
+            person must still judge) or ``human`` (only a person can judge it; ``question``
+            goes on the checklist).
+        rules: rule codes that check the clause. Rules whose ``clause.ref`` is this clause
+            count too, so this list is needed only for rules citing another clause.
+        left: for ``partial``: what the rules leave to a person (Japanese).
+        question: the checklist question in Japanese, answered yes when the draft complies
+            (「写真に写っている人の同意を得ていますか」). Required for ``human``; a
+            ``partial`` clause with a question is on the checklist too.
+        question_en: the question in English (reports with ``--lang en``), optional.
+        users_list: the clause is in the list of what users may not post.
+        note: a remark for the reader of the policy file.
+    """
+
+    ref: str = Field(min_length=1, max_length=100)
+    text: str = Field(min_length=1, max_length=4000)
+    coverage: Coverage
+    rules: list[str] = Field(default_factory=list, max_length=100)
+    left: str = Field(default="", max_length=1000)
+    question: str = Field(default="", max_length=500)
+    question_en: str = Field(default="", max_length=500)
+    users_list: bool = False
+    note: str = Field(default="", max_length=2000)
+
+    @model_validator(mode="after")
+    def _needs(self) -> "PolicyClause":
+        if self.coverage == "human" and not self.question.strip():
+            raise ValueError("a clause covered by a person (human) needs a checklist question")
+        if self.coverage == "partial" and not self.left.strip():
+            raise ValueError("a partly covered clause (partial) must say what is left to a person (left)")
+        return self
+
+
 class Policy(_Model):
     """A city's policy, validated.
 
@@ -227,6 +278,8 @@ class Policy(_Model):
         accounts: the city's official accounts.
         posting_hours: the default posting hours.
         rules: rule code -> its configuration.
+        clauses: every clause of the document that bears on posting, with its coverage
+            (:class:`PolicyClause`); see :func:`clause_coverage` and :func:`checklist`.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)
@@ -241,6 +294,7 @@ class Policy(_Model):
     accounts: list[Account] = Field(default_factory=list, max_length=200)
     posting_hours: PostingHours = Field(default_factory=PostingHours)
     rules: dict[str, RuleConfig] = Field(default_factory=dict)
+    clauses: list[PolicyClause] = Field(default_factory=list, max_length=1000)
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -461,3 +515,101 @@ def load_bundled(city: str) -> Policy:
             f"unknown city '{city}'. Choose one of: {', '.join(ids)}",
         )
     return load_policy_file(data_dir("policies") / f"{city}.yaml")
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+@dataclass(frozen=True)
+class ClauseRow:
+    """One row of a policy's coverage table (:func:`clause_coverage`).
+
+    Attributes:
+        clause: the clause as the policy lists it.
+        coverage: the coverage in effect: as declared, except that a clause declared
+            ``automatic`` or ``partial`` whose rules are all turned off is ``human``.
+        rules: codes of the enabled rules that check it (listed in ``rules:`` or citing it
+            in their ``clause``), sorted.
+        off_rules: codes that would check it but are turned off in this policy, sorted.
+    """
+
+    clause: PolicyClause
+    coverage: str
+    rules: tuple[str, ...]
+    off_rules: tuple[str, ...]
+
+    @property
+    def question(self) -> str:
+        """The checklist question in Japanese: the declared one, or, for a clause whose
+        rules are all off and that has none, 「REF「TEXT」に反していませんか」."""
+        if self.clause.question:
+            return self.clause.question
+        text = self.clause.text if len(self.clause.text) <= 40 else self.clause.text[:40] + "…"
+        return f"{self.clause.ref}「{text}」に反していませんか"
+
+    def question_in(self, lang: str) -> str:
+        """The question in ``lang`` (``"en"`` falls back to Japanese when none is given)."""
+        if lang == "en" and self.clause.question_en:
+            return self.clause.question_en
+        return self.question
+
+    @property
+    def on_checklist(self) -> bool:
+        """True for clauses a person must judge for every draft: ``human`` ones, and
+        ``partial`` ones that carry a question."""
+        return self.coverage == "human" or (self.coverage == "partial" and bool(self.clause.question))
+
+
+@dataclass(frozen=True)
+class CoverageTable:
+    """How much of a city's document snslint checks (:func:`clause_coverage`).
+
+    Attributes:
+        policy: the policy's id.
+        rows: one per listed clause, in the policy's order.
+        unlisted: ``("rules.CODE", ref)`` for each clause a rule cites that is not in
+            ``clauses:``.
+    """
+
+    policy: str
+    rows: tuple[ClauseRow, ...]
+    unlisted: tuple[tuple[str, str], ...]
+
+    def counts(self) -> dict[str, int]:
+        """``{"automatic": n, "partial": n, "human": n}``: clauses per coverage."""
+        return {c: sum(1 for r in self.rows if r.coverage == c) for c in COVERAGES}
+
+    def shares(self) -> dict[str, float]:
+        """Each coverage's share of the listed clauses, 0.0-1.0 (all 0.0 when none)."""
+        n = len(self.rows)
+        return {c: (k / n if n else 0.0) for c, k in self.counts().items()}
+
+    def checklist(self) -> list[ClauseRow]:
+        """The rows on the human checklist (:attr:`ClauseRow.on_checklist`), in order."""
+        return [r for r in self.rows if r.on_checklist]
+
+
+def clause_coverage(policy: Policy) -> CoverageTable:
+    """The coverage table of ``policy``: each listed clause with the enabled rules that check
+    it and its effective coverage, and the cited clauses missing from ``clauses:``.
+
+    A rule checks a clause when the clause lists its code in ``rules:`` or the rule's own
+    ``clause.ref`` is the clause's ``ref``; a rule counts only when the policy enables it
+    (``off`` or unmentioned rules do not run). Computed afresh on each call (cheap: tens
+    of clauses); callers that need it per draft should keep the result.
+    """
+    citing: dict[str, set[str]] = {}
+    for code, cfg in policy.rules.items():
+        if cfg.clause is not None:
+            citing.setdefault(cfg.clause.ref, set()).add(code)
+    rows = []
+    for clause in policy.clauses:
+        codes = set(clause.rules) | citing.get(clause.ref, set())
+        on = sorted(c for c in codes if (cfg := policy.rule(c)) is not None and cfg.enabled)
+        off = sorted(codes - set(on))
+        coverage = clause.coverage if on or clause.coverage == "human" else "human"
+        rows.append(ClauseRow(clause=clause, coverage=coverage, rules=tuple(on), off_rules=tuple(off)))
+    listed = {c.ref for c in policy.clauses}
+    unlisted = [(f"rules.{code}", cfg.clause.ref) for code, cfg in policy.rules.items()
+                if cfg.clause is not None and cfg.clause.ref not in listed]
+    return CoverageTable(policy=policy.id, rows=tuple(rows), unlisted=tuple(unlisted))
