@@ -30,7 +30,7 @@ each rule family) over the same drafts, warm.
 
 With ``--break-even``, also times ``check_paths`` in-process for 2..256 files with one and
 with two processes (the pool threshold lowered to 1), to place
-:data:`snslint.checker.MIN_FILES_FOR_POOL`.
+:data:`snslint.run.runner.MIN_FILES_FOR_POOL`.
 
 Usage::
 
@@ -80,8 +80,8 @@ print(n)
 
 BREAK_EVEN = r"""
 import sys, time
-import snslint.checker as c
-from snslint.engine import CheckOptions
+import snslint.run.runner as c
+from snslint.lint.engine import CheckOptions
 c.MIN_FILES_FOR_POOL = 1
 paths = sys.argv[1].split(",")
 t = time.perf_counter()
@@ -93,11 +93,11 @@ print(time.perf_counter() - t)
 STAGES = r"""
 import sys, time, collections
 from pathlib import Path
-from snslint.context import CheckContext, JST
-from snslint.draft import read_draft
-from snslint.engine import CheckOptions, active_rules, check_draft, post_time_for
-from snslint.policy import load_bundled
-from snslint.rule import RuleContext
+from snslint.rules.context import CheckContext, JST
+from snslint.input.draft import read_draft
+from snslint.lint.engine import CheckOptions, active_rules, check_draft, post_time_for
+from snslint.settings.policy import load_bundled
+from snslint.rules.api import RuleContext
 from datetime import datetime
 policy, options = load_bundled(sys.argv[2]), CheckOptions()
 paths = sorted(str(p) for p in Path(sys.argv[1]).iterdir() if p.suffix in (".txt", ".md"))

@@ -25,11 +25,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from snslint.draft import parse_draft
-from snslint.engine import CheckOptions, check_draft
+from snslint.input.draft import parse_draft
+from snslint.lint.engine import CheckOptions, check_draft
 from snslint.findings import Severity
-from snslint.policy import load_bundled
-from snslint.registry import resolve
+from snslint.settings.policy import load_bundled
+from snslint.rules.registry import resolve
 
 LABEL_TO_CODE = {
     "political": "CAT001",

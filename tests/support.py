@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from snslint.context import JST
-from snslint.draft import parse_draft
-from snslint.engine import CheckOptions, FileResult, check_draft
+from snslint.rules.context import JST
+from snslint.input.draft import parse_draft
+from snslint.lint.engine import CheckOptions, FileResult, check_draft
 from snslint.findings import Finding
-from snslint.policy import load_bundled
-from snslint.registry import resolve
+from snslint.settings.policy import load_bundled
+from snslint.rules.registry import resolve
 
 FIXED_NOW = datetime(2026, 12, 2, 12, 0, tzinfo=JST)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from snslint.check_digits import my_number_check_digit
+from snslint.text.check_digits import my_number_check_digit
 
 MY_NUMBER = "23456789012" + str(my_number_check_digit("23456789012"))
 

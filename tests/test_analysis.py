@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from snslint.analysis import Analysis, NormalizedView, iter_chunks, tokenize
+from snslint.text.analysis import Analysis, NormalizedView, iter_chunks, tokenize
 
 
 def test_morphemes_keep_character_offsets() -> None:

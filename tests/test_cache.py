@@ -1,4 +1,4 @@
-"""The content cache (snslint.cache): keys, invalidation, corrupt entries, what it stores.
+"""The content cache (snslint.run.cache): keys, invalidation, corrupt entries, what it stores.
 
 Every test uses its own cache folder under ``tmp_path``; drafts carry ``scheduled_at`` (a
 draft checked with the clock as its post time is never cached, tested below).
@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import snslint.cache as cache_mod
-from snslint.cache import CACHE_DIR_NAME, ContentCache, code_fingerprint
-from snslint.checker import PolicySource, check_one, check_paths
+import snslint.run.cache as cache_mod
+from snslint.run.cache import CACHE_DIR_NAME, ContentCache, code_fingerprint
+from snslint.run.runner import PolicySource, check_one, check_paths
 from snslint.cli import app
-from snslint.draft import read_draft
-from snslint.engine import CheckOptions, check_path
-from snslint.policy import load_bundled
+from snslint.input.draft import read_draft
+from snslint.lint.engine import CheckOptions, check_path
+from snslint.settings.policy import load_bundled
 
 PII_DRAFT = (
     "---\ncity: kisarazu\nscheduled_at: 2026-12-02T10:00\n---\n"
@@ -119,9 +119,9 @@ def test_snslint_version_change_misses(tmp_path, source, monkeypatch):
 
 
 def test_dictionary_version_change_misses(tmp_path, source, monkeypatch):
-    import snslint.analysis
+    import snslint.text.analysis
 
-    bump = lambda: monkeypatch.setattr(snslint.analysis, "dictionary_version", lambda: "sudachipy-9+core-1")  # noqa: E731
+    bump = lambda: monkeypatch.setattr(snslint.text.analysis, "dictionary_version", lambda: "sudachipy-9+core-1")  # noqa: E731
     assert _hits_after_change(tmp_path, source, monkey=bump) == 0
 
 
@@ -376,7 +376,7 @@ def test_check_paths_with_cache_keeps_folder_order(tmp_path, source):
 
 
 def _compile_counting(calls):
-    import snslint.lexicon as lexicon_mod
+    import snslint.text.lexicon as lexicon_mod
 
     real = getattr(lexicon_mod, "_compile", None) or lexicon_mod._compiled.__wrapped__
 
@@ -407,7 +407,7 @@ def test_compiled_lexicon_is_stored_and_rebuilt_equal(tmp_path):
     (stored,) = (tmp_path / f"v{cache_mod.FORMAT_VERSION}" / "lexicons").glob("CAT001-*.json")
     assert (tmp_path / ".gitignore").exists()
     # The rebuilt lexicon finds what the compiled one finds.
-    from snslint.analysis import tokenize
+    from snslint.text.analysis import tokenize
 
     ms = tokenize("来年の市長選挙では現職の候補に清き一票をお願いします！")
     assert [(m.entry.term, m.start, m.end) for m in second.find(ms)] == [(m.entry.term, m.start, m.end) for m in first.find(ms)]

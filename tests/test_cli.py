@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from snslint.check_digits import my_number_check_digit
+from snslint.text.check_digits import my_number_check_digit
 from snslint.cli import app
 
 CITIES = ("kisarazu", "kagoshima", "zushi", "goshogawara", "mine")

@@ -98,8 +98,8 @@ def test_clock_inside_the_hours_gives_no_time_finding(folder):
 def test_next_allowed_posting_time(at, expected):
     from datetime import datetime
 
-    from snslint.context import JST
-    from snslint.policy import load_bundled
+    from snslint.rules.context import JST
+    from snslint.settings.policy import load_bundled
     from snslint.rules.timing import next_allowed
 
     hours = load_bundled("kisarazu").posting_hours

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from snslint.cli import app
-from snslint.config import find_config, load_config
+from snslint.settings.config import find_config, load_config
 
 DRAFT = """---
 platform: x

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from snslint.findings import Severity
-from snslint.policy import load_policy_file
+from snslint.settings.policy import load_policy_file
 from support import findings
 
 CITIES = ["kisarazu", "kagoshima", "zushi", "goshogawara", "mine"]
@@ -208,8 +208,8 @@ def test_city_extra_terms_and_bad_entries(tmp_path) -> None:
     )
     policy = load_policy_file(good)
     assert policy.rule("CAT003").extra_terms
-    from snslint.draft import parse_draft
-    from snslint.engine import CheckOptions, check_draft
+    from snslint.input.draft import parse_draft
+    from snslint.lint.engine import CheckOptions, check_draft
 
     res = check_draft(parse_draft("d.txt", "ガチャ課金で当てよう".encode()), policy, CheckOptions())
     assert [f.text for f in res.findings if f.code == "CAT003"] == ["ガチャ課金"]
@@ -230,7 +230,7 @@ def test_two_sentences_give_two_findings_one_sentence_gives_one() -> None:
 
 
 def test_cat_rules_share_one_scan_per_draft_and_find_the_same_without_it(monkeypatch) -> None:
-    import snslint.lexicon as lexicon_mod
+    import snslint.text.lexicon as lexicon_mod
     import snslint.rules.content as content
 
     text = "〇〇候補に清き一票を！今だけ全品50%オフ！\nあの議員は本当に無能だ。明日は断水するらしい。拡散希望！"

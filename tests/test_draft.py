@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from snslint.draft import iter_draft_paths, parse_draft, read_draft
+from snslint.input.draft import iter_draft_paths, parse_draft, read_draft
 from snslint.errors import InputError
 
 DRAFT = "---\ncity: zushi\nplatform: X\nscheduled_at: 2026-12-08T14:00\n---\n逗子海岸の清掃活動\nのお知らせです。\n"

@@ -10,8 +10,8 @@ import codecs
 
 import pytest
 
-from snslint.draft import parse_draft
-from snslint.encoding import decode_bytes, japanese_score
+from snslint.input.draft import parse_draft
+from snslint.input.encoding import decode_bytes, japanese_score
 from snslint.errors import InputError
 
 POST = "【木更津市】明日10時から市民会館で防災訓練を行います。①受付は9時半から、㈱髙橋建設の協力です。"

@@ -29,14 +29,14 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from snslint import reporters
-from snslint.draft import parse_draft
-from snslint.engine import CheckOptions, FileResult, check_draft
+from snslint.output import formats as reporters
+from snslint.input.draft import parse_draft
+from snslint.lint.engine import CheckOptions, FileResult, check_draft
 from snslint.errors import InputError
 from snslint.findings import Severity
-from snslint.policy import bundled_ids, load_bundled
-from snslint.registry import registry
-from snslint.report import Report
+from snslint.settings.policy import bundled_ids, load_bundled
+from snslint.rules.registry import registry
+from snslint.output.report import Report
 from support import FIXED_NOW
 
 FUZZ_EXAMPLES = int(os.environ.get("SNSLINT_FUZZ_EXAMPLES", "2000"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from snslint.analysis import tokenize
-from snslint.lexicon import (
+from snslint.text.analysis import tokenize
+from snslint.text.lexicon import (
     EntrySpec,
     Lexicon,
     LexiconError,
@@ -152,7 +152,7 @@ def test_policy_exception_cancels_the_whole_category() -> None:
 
 
 def test_one_group_scan_gives_every_lexicon_the_same_matches_as_its_own_scan() -> None:
-    from snslint.lexicon import lexicon_group
+    from snslint.text.lexicon import lexicon_group
 
     lexicons = tuple(lexicon_for(code) for code in CODES) + (lexicon_for("CAT003", unless=["求人情報"]),)
     group = lexicon_group(lexicons)

@@ -1,6 +1,6 @@
 """Masking: no report, in any format, prints a full personal-data value or a secret.
 
-Unit tests of :mod:`snslint.masking`, then an end-to-end run of the CLI in every output
+Unit tests of :mod:`snslint.text.masking`, then an end-to-end run of the CLI in every output
 format on a draft holding a mobile number, a My Number, a card number, an e-mail address
 and a password.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from snslint.masking import (
+from snslint.text.masking import (
     mask_address,
     mask_date,
     mask_email,

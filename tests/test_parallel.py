@@ -1,4 +1,4 @@
-"""Parallel checking (snslint.workers via snslint.checker.check_paths): same results, same order.
+"""Parallel checking (snslint.run.pool via snslint.run.runner.check_paths): same results, same order.
 
 The folder below mixes cities chosen by front matter, drafts with findings (personal data,
 short URLs, post times outside office hours), unreadable and invalid drafts, and an empty
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-import snslint.workers as workers
-from snslint.cache import ContentCache
-from snslint.checker import MIN_FILES_FOR_POOL, PolicySource, check_paths
-from snslint.draft import parse_draft
-from snslint.engine import CheckOptions
+import snslint.run.pool as workers
+from snslint.run.cache import ContentCache
+from snslint.run.runner import MIN_FILES_FOR_POOL, PolicySource, check_paths
+from snslint.input.draft import parse_draft
+from snslint.lint.engine import CheckOptions
 from snslint.errors import InputError, PolicyError
 
 CITIES = ("kisarazu", "kagoshima", "zushi", "goshogawara", "mine")
@@ -127,7 +127,7 @@ def test_too_few_files_stay_in_process(tmp_path, monkeypatch):
 
 
 def test_a_plain_function_chooser_stays_in_process(drafts, serial, monkeypatch):
-    from snslint.engine import choose_policy
+    from snslint.lint.engine import choose_policy
 
     monkeypatch.setattr(workers, "check_in_pool", lambda *a, **k: pytest.fail("an opaque chooser cannot be shipped"))
     results = check_paths([str(drafts), str(drafts / "empty")], choose_policy(None), CheckOptions(), jobs=2)
@@ -152,7 +152,7 @@ def test_policy_source_pickles_as_plain_data_and_chooses_the_same():
 
 
 def test_encode_decode_round_trip_keeps_errors():
-    from snslint.engine import FileResult
+    from snslint.lint.engine import FileResult
 
     r = FileResult(path="p.txt", error=InputError("読めません。", "cannot read.", path="p.txt", line=3, column=2))
     back = workers.decode(pickle.loads(pickle.dumps(workers.encode(r))))
@@ -215,11 +215,11 @@ def test_cli_progress_bar_only_for_people_on_a_terminal(drafts, monkeypatch, fmt
     import io
     import sys
 
-    import snslint.checker
+    import snslint.run.runner
     from snslint.cli import CheckArgs, _check
 
     _Recorder.made = []
-    monkeypatch.setattr(snslint.checker, "RichProgress", _Recorder)
+    monkeypatch.setattr(snslint.run.runner, "RichProgress", _Recorder)
     monkeypatch.setattr(sys, "stderr", _FakeTTY())
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.chdir(drafts.parent)
@@ -231,11 +231,11 @@ def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(drafts, monkeypatch):
     import io
     import sys
 
-    import snslint.checker
+    import snslint.run.runner
     from snslint.cli import CheckArgs, _check
 
     _Recorder.made = []
-    monkeypatch.setattr(snslint.checker, "RichProgress", _Recorder)
+    monkeypatch.setattr(snslint.run.runner, "RichProgress", _Recorder)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     monkeypatch.chdir(drafts.parent)
@@ -244,7 +244,7 @@ def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(drafts, monkeypatch):
 
 
 def test_rich_progress_stays_hidden_below_its_threshold(monkeypatch):
-    from snslint.checker import RichProgress
+    from snslint.run.runner import RichProgress
 
     bar = RichProgress(min_files=300)
     bar.start(299)

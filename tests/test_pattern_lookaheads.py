@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from snslint.calendar_ja import DATE_RE
+from snslint.text.calendar_ja import DATE_RE
 from snslint.rules.personal_data import CARD_RE, CREDENTIAL_LABEL_RE, MY_NUMBER_RE, PHONE_RE
 from snslint.rules.platform import _MACHINE_DEPENDENT, _PLACEHOLDER
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from snslint.check_digits import (
+from snslint.text.check_digits import (
     card_brand,
     corporate_number_check_digit,
     is_corporate_number,

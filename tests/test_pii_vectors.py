@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from snslint.analysis import NormalizedView
-from snslint.check_digits import is_corporate_number, is_my_number
+from snslint.text.analysis import NormalizedView
+from snslint.text.check_digits import is_corporate_number, is_my_number
 from snslint.rules.personal_data import EMAIL_RE, find_card_numbers, find_my_numbers, find_phone_numbers
 
 VECTORS = Path(__file__).resolve().parent / "data" / "vectors"

@@ -16,7 +16,7 @@ import pytest
 
 from snslint.errors import PolicyError
 from snslint.findings import Severity
-from snslint.policy import bundled_ids, load_bundled, load_policy_file
+from snslint.settings.policy import bundled_ids, load_bundled, load_policy_file
 from snslint.resources import data_dir
 
 CITIES = ["goshogawara", "kagoshima", "kisarazu", "mine", "zushi"]

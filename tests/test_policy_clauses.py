@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from snslint.errors import PolicyError
-from snslint.policy import PolicyClause, bundled_ids, clause_coverage, load_bundled, load_policy_file
+from snslint.settings.policy import PolicyClause, bundled_ids, clause_coverage, load_bundled, load_policy_file
 
 CITIES = ["goshogawara", "kagoshima", "kisarazu", "mine", "zushi"]
 

@@ -142,7 +142,7 @@ def test_unreadable_file_by_permissions(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import snslint.draft
+    import snslint.input.draft
 
     path = write(tmp_path / "secret.txt", "本文")
     real_open = open
@@ -152,7 +152,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(snslint.draft, "open", deny, raising=False)
+    monkeypatch.setattr(snslint.input.draft, "open", deny, raising=False)
     code, out = run("--city", "zushi", "--jobs", "1", str(path))
     assert_one_line_error(code, out, str(path), "読む権限がありません", "permission denied")
 
@@ -269,7 +269,7 @@ def test_lexicon_format_refuses_a_regex_key_in_extra_terms_quickly(tmp_path: Pat
 
 @pytest.mark.parametrize("key", ["regex", "pattern", "re", "match"])
 def test_no_regex_spelling_is_accepted_in_extra_terms(key: str) -> None:
-    from snslint.lexicon import LexiconError, parse_extra_terms
+    from snslint.text.lexicon import LexiconError, parse_extra_terms
 
     with pytest.raises(LexiconError, match=key):
         parse_extra_terms([{"term": "選挙", key: "(a+)+$", "examples": {"match": ["選挙"]}}])
@@ -310,12 +310,12 @@ def test_readable_files_are_reported_and_the_run_still_exits_2(tmp_path: Path) -
 
 
 def test_an_internal_error_is_one_line_and_debug_shows_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import snslint.engine
+    import snslint.lint.engine
 
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(snslint.engine, "active_rules", boom)
+    monkeypatch.setattr(snslint.lint.engine, "active_rules", boom)
     draft = write(tmp_path / "a.txt", GOOD)
     code, out = run("--jobs", "1", str(draft))
     assert code == 2 and "Traceback" not in out
@@ -328,12 +328,12 @@ def test_an_internal_error_is_one_line_and_debug_shows_it(tmp_path: Path, monkey
 
 
 def test_a_draft_over_the_size_limit_is_reported_not_tokenized(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import snslint.analysis
+    import snslint.text.analysis
 
     def never(*args, **kwargs):
         raise AssertionError("a draft over the limit must not be tokenized")
 
-    monkeypatch.setattr(snslint.analysis, "tokenize", never)
+    monkeypatch.setattr(snslint.text.analysis, "tokenize", never)
     big = write(tmp_path / "big.txt", "---\ncity: zushi\n---\n" + "あ" * 400_000)  # 1.2 MB
     line = assert_one_line_error(*run("--jobs", "1", str(big)), str(big), "大きすぎます", "too large for a post draft")
     assert "1,000,000" in line
@@ -540,7 +540,7 @@ def test_the_source_check_catches_what_it_looks_for(tmp_path: Path) -> None:
 def test_a_crashing_rule_fails_its_file_not_the_run(tmp_path: Path, monkeypatch) -> None:
     """A bug in one rule reports that draft as not checked (exit 2), names the rule, and the
     other drafts are still checked; --debug shows the real exception instead."""
-    from snslint.registry import registry
+    from snslint.rules.registry import registry
 
     def boom(self, ctx):
         if "爆発" in ctx.body:

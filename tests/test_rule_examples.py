@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from snslint.registry import registry
+from snslint.rules.registry import registry
 from support import findings
 
 RULES = registry()

@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from snslint.check_digits import my_number_check_digit
+from snslint.text.check_digits import my_number_check_digit
 from snslint.cli import app
-from snslint.registry import registry
-from snslint.reporters.sarif import artifact_uri
+from snslint.rules.registry import registry
+from snslint.output.formats.sarif import artifact_uri
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA)

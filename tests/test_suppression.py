@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from snslint.check_digits import my_number_check_digit
+from snslint.text.check_digits import my_number_check_digit
 from snslint.cli import app
 
 MY_NUMBER = "98765432101" + str(my_number_check_digit("98765432101"))
@@ -122,8 +122,8 @@ def test_result_without_its_draft_still_honours_suppressions(tmp_path):
     # A cache or worker may hand back a FileResult without the Draft: the stage reads it again.
     from dataclasses import replace as dc_replace
 
-    from snslint.engine import CheckOptions, check_path, choose_policy
-    from snslint.suppression import Filters, apply
+    from snslint.lint.engine import CheckOptions, check_path, choose_policy
+    from snslint.lint.suppression import Filters, apply
 
     path = tmp_path / "d.txt"
     path.write_text(draft(WITH_REASON, SHORT), encoding="utf-8")

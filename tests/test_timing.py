@@ -12,13 +12,13 @@ from datetime import date, datetime
 
 import pytest
 
-from snslint.calendar_ja import closed_reasons, describe_holiday, find_weekday_dates, infer_year
-from snslint.context import JST
-from snslint.draft import parse_draft
-from snslint.engine import CheckOptions, check_draft
+from snslint.text.calendar_ja import closed_reasons, describe_holiday, find_weekday_dates, infer_year
+from snslint.rules.context import JST
+from snslint.input.draft import parse_draft
+from snslint.lint.engine import CheckOptions, check_draft
 from snslint.findings import Severity
-from snslint.policy import PostingHours, load_bundled, load_policy_file
-from snslint.registry import resolve
+from snslint.settings.policy import PostingHours, load_bundled, load_policy_file
+from snslint.rules.registry import resolve
 from support import codes, findings
 
 TIME = "TIME001,TIME002"

@@ -1,4 +1,4 @@
-"""URL extraction (:mod:`snslint.links`): twitter-text's conformance suite and Japanese drafts.
+"""URL extraction (:mod:`snslint.text.links`): twitter-text's conformance suite and Japanese drafts.
 
 The conformance cases are twitter-text's ``conformance/extract.yml`` (twitter/twitter-text
 @30e2430d, Apache-2.0), converted to JSON (``tests/data/vectors``, copied from the shared test vectors). Their indices are
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from snslint.links import ascii_host, extract_urls, find_links, host_in, normalize_host, registrable_domain
+from snslint.text.links import ascii_host, extract_urls, find_links, host_in, normalize_host, registrable_domain
 
 VECTORS = Path(__file__).resolve().parent / "data" / "vectors"
 SUITE = VECTORS / "twitter_text_extract_urls.json"
@@ -177,7 +177,7 @@ def _full_pattern():
     """The URL pattern as one regex with the whole TLD trie (what links._match_url emulates)."""
     import re
 
-    from snslint.links import url_pattern_source
+    from snslint.text.links import url_pattern_source
 
     return re.compile(url_pattern_source(), re.IGNORECASE)
 
@@ -200,7 +200,7 @@ def test_the_url_match_without_the_tld_trie_equals_the_full_pattern() -> None:
     gives the full pattern's match, group by group, at every start of 2,000 random texts."""
     import random
 
-    from snslint.links import _match_url
+    from snslint.text.links import _match_url
 
     full = _full_pattern()
     rng = random.Random(1122)
@@ -220,7 +220,7 @@ def test_the_url_match_without_the_tld_trie_equals_the_full_pattern() -> None:
 
 def _matches_trying_every_start(url_re, text: str) -> list[tuple[int, int]]:
     """The reference for links._matches: every start before each dot, in order."""
-    from snslint.links import _HOST_RUN, _WINDOW, MAX_HOST_RUN
+    from snslint.text.links import _HOST_RUN, _WINDOW, MAX_HOST_RUN
 
     out = []
     pos, n = 0, len(text)
@@ -253,7 +253,7 @@ def test_pruned_url_starts_find_exactly_what_every_start_finds() -> None:
     URL-ish pieces, the matches are the same as trying every start."""
     import random
 
-    from snslint.links import _matches
+    from snslint.text.links import _matches
 
     url_re = _full_pattern()
     pieces = URLISH_PIECES
@@ -267,7 +267,7 @@ def test_pruned_url_starts_find_exactly_what_every_start_finds() -> None:
 def test_tlds_read_from_the_list_file_equal_the_parsed_list() -> None:
     """links._tlds reads the PSL file itself (faster than building the list object); it must
     give the top label of every rule the publicsuffixlist package parses (its rule set)."""
-    from snslint.links import _psl, _tlds
+    from snslint.text.links import _psl, _tlds
 
     parsed = frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1] for rule in _psl()._publicsuffix)
     assert _tlds() == parsed

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from snslint.findings import Severity
-from snslint.policy import load_bundled
+from snslint.settings.policy import load_bundled
 from support import findings
 
 CITIES = ("kisarazu", "kagoshima", "zushi", "goshogawara", "mine")
@@ -122,9 +122,9 @@ def test_shortener_subdomain_is_caught() -> None:
 
 
 def test_shortener_allow_setting(tmp_path) -> None:
-    from snslint.draft import parse_draft
-    from snslint.engine import CheckOptions, check_draft
-    from snslint.policy import load_policy_file
+    from snslint.input.draft import parse_draft
+    from snslint.lint.engine import CheckOptions, check_draft
+    from snslint.settings.policy import load_policy_file
     from support import FIXED_NOW
 
     path = tmp_path / "kagoshima-line.yaml"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from snslint.weighted_length import CONFIG_V2, CONFIG_V3, measure, weighted_length
+from snslint.text.weighted_length import CONFIG_V2, CONFIG_V3, measure, weighted_length
 
 VECTORS = Path(__file__).resolve().parent / "data" / "vectors" / "twitter_text_weighted_length.json"
 
@@ -100,7 +100,7 @@ def test_emoji_precheck_covers_every_emoji_in_the_package_data() -> None:
     keycap (``#``, ``*``, a digit, then U+FE0F / U+20E3, which are in the class too)."""
     import emoji
 
-    from snslint.weighted_length import EMOJI_POSSIBLE
+    from snslint.text.weighted_length import EMOJI_POSSIBLE
 
     missed = [e for e in emoji.EMOJI_DATA if not EMOJI_POSSIBLE.search(e)]
     assert missed == []
@@ -119,7 +119,7 @@ def _walk(text: str, config, limit: int) -> tuple[int, int | None, int]:
     offset where it overflows or None, the total in 1/scale units)."""
     import unicodedata
 
-    from snslint.weighted_length import EMOJI_POSSIBLE, _extractors, _running_totals
+    from snslint.text.weighted_length import EMOJI_POSSIBLE, _extractors, _running_totals
 
     nfc = unicodedata.normalize("NFC", text)
     find_urls, find_emojis = _extractors()
@@ -149,8 +149,7 @@ def test_running_totals_equal_the_per_character_walk(config_name: str) -> None:
     import random
     import unicodedata
 
-    from snslint import weighted_length as wl
-
+    from snslint.text import weighted_length as wl
     config = getattr(wl, config_name)
     pieces = ["市役所", "のお知らせ", "。", "abc ", "https://www.city.zushi.lg.jp/a?b=1 ", "bit.ly/x", "👍", "👨‍👩‍👧",
               "🇯🇵", "1️⃣", "é", "e\u0301", "\u2014", "\u2026", "ｶﾀｶﾅ", "\n", "#逗子", "\ufeff", "x" * 50, "あ" * 60]

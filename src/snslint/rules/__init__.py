@@ -1,4 +1,4 @@
-"""Built-in rule families, one module per family (see :data:`snslint.registry.BUILTIN_FAMILIES`).
+"""Built-in rule families, one module per family (see :data:`snslint.rules.registry.BUILTIN_FAMILIES`).
 
 - :mod:`~snslint.rules.content` CAT: prohibited content (lexicons in ``rules/*.yaml``)
 - :mod:`~snslint.rules.urls` URL: links
@@ -6,7 +6,7 @@
 - :mod:`~snslint.rules.personal_data` PII: personal data and secrets
 - :mod:`~snslint.rules.platform` FORM: platform form and procedure
 
-To add a rule: pick its family module, subclass :class:`snslint.rule.Rule`, decorate it with
-:func:`snslint.registry.register`, give it a code from ``rule-catalog.md``, an explanation,
+To add a rule: pick its family module, subclass :class:`snslint.rules.api.Rule`, decorate it with
+:func:`snslint.rules.registry.register`, give it a code from ``rule-catalog.md``, an explanation,
 failing and passing examples, and enable it in the policies that have a clause for it.
 """

@@ -1,7 +1,7 @@
 """CAT family: prohibited content, found with token-aware lexicons.
 
 Each rule is one category; its words live in ``rules/catNNN_*.yaml`` (see
-:mod:`snslint.lexicon` for the format and the matcher) and a city adds its own in its policy
+:mod:`snslint.text.lexicon` for the format and the matcher) and a city adds its own in its policy
 (``extra_terms``, same entry format). The rule classes below only carry the documentation and
 examples; :class:`LexiconRule.check` is shared.
 
@@ -29,13 +29,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from snslint.findings import Finding, Severity
 from snslint.identity_memo import IdentityMemo
-from snslint.lexicon import DraftScan, Lexicon, LexiconError, lexicon_for, lexicon_group, parse_extra_terms
-from snslint.registry import register, registry
-from snslint.rule import Example, Rule, RuleContext
+from snslint.text.lexicon import DraftScan, Lexicon, LexiconError, lexicon_for, lexicon_group, parse_extra_terms
+from snslint.rules.registry import register, registry
+from snslint.rules.api import Example, Rule, RuleContext
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.analysis import Morpheme
-    from snslint.policy import RuleConfig
+    from snslint.text.analysis import Morpheme
+    from snslint.settings.policy import RuleConfig
 
 _LEXICON_MEMO: IdentityMemo[Lexicon] = IdentityMemo(max_entries=256)
 """A rule's lexicon by its policy entry (identity) and code
@@ -138,8 +138,8 @@ def _shared_scan(ctx: RuleContext, lex: Lexicon, ms: "list[Morpheme]") -> DraftS
 
     The first CAT rule to run on a draft builds it: the lexicons of every lexicon rule the
     engine runs on the draft (``CheckContext.active_codes``, each with its policy entry as
-    :func:`snslint.engine.active_rules` gives it), joined in a cached
-    :class:`~snslint.lexicon.LexiconGroup`, scan the morphemes once; the scan is kept in
+    :func:`snslint.lint.engine.active_rules` gives it), joined in a cached
+    :class:`~snslint.text.lexicon.LexiconGroup`, scan the morphemes once; the scan is kept in
     ``ctx.check.memo`` and the other rules read it. A rule whose lexicon is not in the group
     (a context built by hand, a config given another way) gets None and scans on its own, so
     the findings never depend on the sharing.

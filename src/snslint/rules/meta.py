@@ -2,7 +2,7 @@
 
 These are not about a city's policy: they keep ``snslint: {ignore: [...]}`` honest, as ruff's
 RUF100 (unused-noqa) does for ``# noqa``. The letters SNS are not used by the rule catalog.
-City policies do not list them; :mod:`snslint.suppression` (the filters stage) runs them on
+City policies do not list them; :mod:`snslint.lint.suppression` (the filters stage) runs them on
 every draft that has suppressions, and ``--select``/``--ignore`` treat them like any rule.
 They cite no clause, so they are at most warnings, and front matter cannot silence them.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from snslint.findings import Finding, Severity
-from snslint.registry import register, registry
-from snslint.rule import Example, Rule, RuleContext
+from snslint.rules.registry import register, registry
+from snslint.rules.api import Example, Rule, RuleContext
 
 _FM = """---
 city: kisarazu
@@ -61,7 +61,7 @@ class UnusedSuppression(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        from snslint.suppression import entries
+        from snslint.lint.suppression import entries
 
         rules = registry()
         for entry in entries(ctx.draft):
@@ -138,7 +138,7 @@ class InvalidSuppression(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        from snslint.suppression import entries
+        from snslint.lint.suppression import entries
 
         for entry in entries(ctx.draft):
             if entry.problem is None:

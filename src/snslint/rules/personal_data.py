@@ -11,7 +11,7 @@ names, eligibility dates such as 「昭和〇年生まれの方」), so context 
 doubtful cases are info, never errors.
 
 All findings are ``sensitive``: ``Finding.text`` and the messages carry only the masked form
-from :mod:`snslint.masking`; the span covers the raw value so an editor can highlight it.
+from :mod:`snslint.text.masking`; the span covers the raw value so an editor can highlight it.
 Pattern rules run on the NFKC view of the body (:attr:`Analysis.normalized`), so full-width
 digits, letters, ``＠`` and ``－`` are read like their ASCII forms; spans are mapped back to
 the body's offsets (characters).
@@ -23,10 +23,10 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from snslint.analysis import Morpheme, NormalizedView
-from snslint.check_digits import card_brand, is_corporate_number, is_my_number, luhn_valid
+from snslint.text.analysis import Morpheme, NormalizedView
+from snslint.text.check_digits import card_brand, is_corporate_number, is_my_number, luhn_valid
 from snslint.findings import Finding, Severity
-from snslint.masking import (
+from snslint.text.masking import (
     mask_address,
     mask_date,
     mask_email,
@@ -35,9 +35,9 @@ from snslint.masking import (
     mask_phone,
     mask_secret,
 )
-from snslint.registry import register
+from snslint.rules.registry import register
 from snslint.resources import data_file
-from snslint.rule import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext
 
 HYPHENS = "\\-‐‑‒–—―−ー"
 """Hyphen-like characters people type between digit groups (after NFKC; ー is the long
@@ -425,7 +425,7 @@ class MyNumber(_PiiRule):
     """PII003 my-number: a 12-digit 個人番号 with a valid check digit.
 
     The check digit is verified per 平成26年総務省令第85号 第5条
-    (:func:`snslint.check_digits.is_my_number`). 13-digit corporate numbers (法人番号) are
+    (:func:`snslint.text.check_digits.is_my_number`). 13-digit corporate numbers (法人番号) are
     public and never match; nor do digits inside longer runs. Error, not suppressible: one
     leaked My Number is a reportable incident under the My Number Act (番号法).
     """
@@ -486,7 +486,7 @@ def find_card_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, brand)`` of payment card numbers in NFKC ``text``.
 
     13-19 digits, written together or in the usual groups with one kind of separator, a known
-    issuer prefix (:func:`~snslint.check_digits.card_brand`) and a valid Luhn check. A
+    issuer prefix (:func:`~snslint.text.check_digits.card_brand`) and a valid Luhn check. A
     13-digit number that is a valid corporate number (法人番号) is not a card.
     """
     for m in CARD_RE.finditer(text):
@@ -515,7 +515,7 @@ class CreditCard(_PiiRule):
     """PII004 credit-card: a payment card number (known issuer prefix, valid Luhn check).
 
     Prefixes and lengths of Visa, Mastercard, American Express, JCB, Diners Club and
-    Discover (:func:`snslint.check_digits.card_brand`); Luhn per ISO/IEC 7812-1.
+    Discover (:func:`snslint.text.check_digits.card_brand`); Luhn per ISO/IEC 7812-1.
     """
 
     code = "PII004"

@@ -4,7 +4,7 @@ Platform limits are the platforms' own, not a city's: the policies cite a clause
 city's document asks for the same thing (e.g. zushi 3-4(4) alternative text) and leave the
 rule at warning elsewhere. Lengths are in *characters* (Unicode code points after NFC) for
 every platform except X, whose unit is the twitter-text weighted length
-(:mod:`snslint.weighted_length`).
+(:mod:`snslint.text.weighted_length`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.registry import register
-from snslint.rule import Example, Rule, RuleContext
-from snslint.weighted_length import measure, nfc_prefix_end
+from snslint.rules.registry import register
+from snslint.rules.api import Example, Rule, RuleContext
+from snslint.text.weighted_length import measure, nfc_prefix_end
 
 PLATFORM_JA = {
     "x": "X",
@@ -91,7 +91,7 @@ class LengthLimit(Rule):
 
     The platform is ``ctx.check.platform`` (``--platform``, front matter, or the account); with
     no platform nothing is measured. X counts twitter-text's weighted length (config v3: CJK
-    2, URL 23, emoji 2; limit 280) via :func:`snslint.weighted_length.measure`; the others
+    2, URL 23, emoji 2; limit 280) via :func:`snslint.text.weighted_length.measure`; the others
     count characters (code points after NFC) against :data:`DEFAULT_LENGTH_LIMITS`. A YouTube
     draft's first line is the video title (limit 100) and the rest its description (5,000).
     Leading and trailing blank space of the body is not counted. The finding spans the part

@@ -7,7 +7,7 @@
   when it is also outside the hours, so that a person reads one finding, not two.
 * TIME003 weekday-mismatch: a date in the text whose written weekday is wrong.
 
-The post time is :attr:`snslint.context.CheckContext.post_time` (``--at``, else the front
+The post time is :attr:`snslint.rules.context.CheckContext.post_time` (``--at``, else the front
 matter's ``scheduled_at``, else the clock), in JST. The hours are the posting account's own
 if the policy gives it some, else the policy's. ``emergency: true`` in the front matter turns
 TIME001 and TIME002 into ``info`` findings that cite the policy's exception clause. When no
@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Iterator
 
-from snslint.calendar_ja import (
+from snslint.text.calendar_ja import (
     WEEKDAY_EN,
     WEEKDAY_JA,
     ClosedReason,
@@ -29,9 +29,9 @@ from snslint.calendar_ja import (
     find_weekday_dates,
 )
 from snslint.findings import Clause, Finding, Severity
-from snslint.policy import PostingHours
-from snslint.registry import register
-from snslint.rule import Example, Rule, RuleContext
+from snslint.settings.policy import PostingHours
+from snslint.rules.registry import register
+from snslint.rules.api import Example, Rule, RuleContext
 
 
 def _minute(at: datetime) -> time:
@@ -68,7 +68,7 @@ def _cite(clause: Clause | None) -> tuple[str, str]:
 
 def next_allowed(at: datetime, hours: PostingHours, *, max_days: int = 60) -> datetime | None:
     """The first minute at or after ``at`` (JST) that is inside the posting hours of an open
-    day (not closed by :func:`snslint.calendar_ja.closed_reasons`), seconds dropped; None if
+    day (not closed by :func:`snslint.text.calendar_ja.closed_reasons`), seconds dropped; None if
     none within ``max_days`` days (a policy that closes every day).
 
     Used for the ``scheduled_at`` a TIME001/TIME002 finding suggests.
@@ -208,7 +208,7 @@ class OutsidePostingHours(_TimingRule):
 class ClosedDay(_TimingRule):
     """TIME002 closed-day: the post goes out on a day the office is closed (閉庁日).
 
-    Closed days (:func:`snslint.calendar_ja.closed_reasons`): a weekday outside ``days``, a
+    Closed days (:func:`snslint.text.calendar_ja.closed_reasons`): a weekday outside ``days``, a
     national holiday (祝日, 振替休日, 国民の休日; jpholiday), the year-end closure, and the
     policy's ``closed.dates``. The message names every reason and, when the time is also
     outside the hours, the hour (TIME001 then stays silent). Sources: goshogawara 第6条
@@ -267,10 +267,10 @@ class ClosedDay(_TimingRule):
 class WeekdayMismatch(Rule):
     """TIME003 weekday-mismatch: a date in the text whose written weekday is wrong.
 
-    Reads :func:`snslint.calendar_ja.find_weekday_dates` on the NFKC view of the body (so
+    Reads :func:`snslint.text.calendar_ja.find_weekday_dates` on the NFKC view of the body (so
     ``１２月１日（月）`` and ``12/1(月)`` read alike) and maps spans back to the body. A date
     without a year is read in the year window around the post date
-    (:func:`snslint.calendar_ja.infer_year`); impossible dates (2月30日) are skipped. Source:
+    (:func:`snslint.text.calendar_ja.infer_year`); impossible dates (2月30日) are skipped. Source:
     accuracy clauses (kagoshima 5(5), zushi 3-1(3)ウ, goshogawara 第3条(4), mine 第4 4(3)).
     """
 

@@ -1,6 +1,6 @@
 """URL family: the links in a draft (URL001-URL005).
 
-Links are found by :func:`snslint.links.find_links`, the way X links them (twitter-text),
+Links are found by :func:`snslint.text.links.find_links`, the way X links them (twitter-text),
 plus URLs typed in full-width characters. Every finding's span covers the whole URL exactly
 as written, and its ``text`` is that URL.
 
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.links import (
+from snslint.text.links import (
     PUBLIC_BODY_SUFFIXES,
     Link,
     find_links,
@@ -32,9 +32,9 @@ from snslint.links import (
     public_suffix,
     registrable_domain,
 )
-from snslint.registry import register
+from snslint.rules.registry import register
 from snslint.resources import data_file
-from snslint.rule import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext
 
 # --------------------------------------------------------------------------- shared helpers
 
@@ -43,7 +43,7 @@ _LINKS_MEMO = "snslint.rules.urls.links"
 
 
 def links_of(ctx: RuleContext) -> tuple[Link, ...]:
-    """The links in the draft's body (see :func:`snslint.links.find_links`), found once per
+    """The links in the draft's body (see :func:`snslint.text.links.find_links`), found once per
     draft for the five URL rules (kept in the check's memo), with the body's NFKC view."""
     memo = ctx.check.memo
     links = memo.get(_LINKS_MEMO)

@@ -3,7 +3,7 @@
 Built-in rule families are the modules named in :data:`BUILTIN_FAMILIES`; importing one runs
 its ``@register`` decorators. Third-party rules join the same registry through the
 ``snslint.rules`` entry-point group: each entry point names a module (whose ``@register``
-classes register on import) or a :class:`~snslint.rule.Rule` subclass. Built-ins are imported
+classes register on import) or a :class:`~snslint.rules.api.Rule` subclass. Built-ins are imported
 directly rather than through entry points so that a source checkout works without install
 metadata and start-up stays fast; plugins are discovered once per process.
 
@@ -17,7 +17,7 @@ import importlib
 from typing import Iterable, TypeVar
 
 from snslint.errors import UsageError
-from snslint.rule import Rule
+from snslint.rules.api import Rule
 
 BUILTIN_FAMILIES: tuple[str, ...] = (
     "snslint.rules.content",

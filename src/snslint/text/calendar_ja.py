@@ -24,7 +24,7 @@ from typing import Iterator, Literal
 
 import jpholiday
 
-from snslint.policy import WEEKDAYS, PostingHours
+from snslint.settings.policy import WEEKDAYS, PostingHours
 
 WEEKDAY_JA = "月火水木金土日"
 """One-character weekday names in ``date.weekday()`` order (月 = Monday = 0)."""

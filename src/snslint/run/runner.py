@@ -1,15 +1,15 @@
 """Run the engine over many paths: expand directories, check each draft, keep the order.
 
-This is the piece that decides *how* files are checked, while :mod:`snslint.engine` decides
+This is the piece that decides *how* files are checked, while :mod:`snslint.lint.engine` decides
 *what* a check is:
 
-- one process, or a pool of worker processes (:mod:`snslint.workers`) when there are at least
+- one process, or a pool of worker processes (:mod:`snslint.run.pool`) when there are at least
   :data:`MIN_FILES_FOR_POOL` files and more than one job;
-- with or without the content cache (:mod:`snslint.cache`);
+- with or without the content cache (:mod:`snslint.run.cache`);
 - with or without a progress bar (:class:`RichProgress`, given by the CLI on a terminal).
 
 Whatever the strategy, results come back in the order of
-:func:`snslint.draft.iter_draft_paths` and hold the same findings in the same order (the
+:func:`snslint.input.draft.iter_draft_paths` and hold the same findings in the same order (the
 tests compare them). A run takes the clock once, at its start: every draft without a fixed
 post time is checked as if posted at that instant, in whichever process checks it.
 """
@@ -21,14 +21,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from snslint.draft import iter_draft_paths, read_draft
-from snslint.engine import CheckOptions, FileResult, PolicyChooser, check_draft, choose_policy
+from snslint.input.draft import iter_draft_paths, read_draft
+from snslint.lint.engine import CheckOptions, FileResult, PolicyChooser, check_draft, choose_policy
 from snslint.errors import InputError, SnslintError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.cache import ContentCache
-    from snslint.draft import Draft
-    from snslint.policy import Policy
+    from snslint.run.cache import ContentCache
+    from snslint.input.draft import Draft
+    from snslint.settings.policy import Policy
 
 MIN_FILES_FOR_POOL = 96
 """Fewest files for which a process pool pays for itself. Measured on 2 cores (warm parent,
@@ -60,7 +60,7 @@ class PolicySource:
             inherits them).
 
     Calling a source with a draft returns its policy (it is a
-    :data:`~snslint.engine.PolicyChooser`).
+    :data:`~snslint.lint.engine.PolicyChooser`).
     """
 
     city: str | None = None
@@ -78,7 +78,7 @@ class PolicySource:
         object.__setattr__(self, "loaded", {})
 
     def _load(self, kind: str, name: str) -> "Policy":
-        from snslint.policy import load_bundled, load_policy_file
+        from snslint.settings.policy import load_bundled, load_policy_file
 
         key = f"{kind}:{name}"
         policy = self.loaded.get(key)
@@ -153,7 +153,7 @@ def check_one(
 ) -> FileResult:
     """Read and check one path, through the content cache when one is given.
 
-    Same result as :func:`snslint.engine.check_path` (input and policy errors come back in
+    Same result as :func:`snslint.lint.engine.check_path` (input and policy errors come back in
     ``FileResult.error``); a cache hit restores everything but the draft, which is read again.
     """
     try:
@@ -196,7 +196,7 @@ def check_paths(
     """Check every draft under ``paths``; one :class:`FileResult` per draft, in order.
 
     Args:
-        paths: files, folders (walked by :func:`~snslint.draft.iter_draft_paths`) or ``"-"``.
+        paths: files, folders (walked by :func:`~snslint.input.draft.iter_draft_paths`) or ``"-"``.
         chooser: picks each draft's policy. Only a :class:`PolicySource` can be rebuilt in a
             worker process; any other chooser runs in this process.
         options: how to check.
@@ -209,7 +209,7 @@ def check_paths(
     A directory that holds no ``.txt``/``.md`` draft gives one result with an
     :class:`~snslint.errors.InputError`.
     """
-    from snslint.context import JST
+    from snslint.rules.context import JST
 
     now = now if now is not None else datetime.now(JST)
     plan: list[str | None] = []  # a draft path, or None for "this folder holds no drafts"
@@ -224,7 +224,7 @@ def check_paths(
     todo = [p for p in plan if p is not None]
     previous_artifacts = None
     if cache is not None:
-        from snslint.cache import use_artifact_cache
+        from snslint.run.cache import use_artifact_cache
 
         previous_artifacts = use_artifact_cache(cache.root)
     done: list[FileResult] = []
@@ -232,7 +232,7 @@ def check_paths(
     use_pool = jobs > 1 and len(parallel) >= MIN_FILES_FOR_POOL and isinstance(chooser, PolicySource)
     try:
         if use_pool:
-            from snslint.workers import check_in_pool
+            from snslint.run.pool import check_in_pool
 
             by_path: dict[int, FileResult] = {}
             stdin_at = [i for i, p in enumerate(todo) if p == "-"]
@@ -285,6 +285,6 @@ def _advance(progress: Progress | None) -> None:
 
 def default_cache(options: CheckOptions, root: str | Path | None = None) -> "ContentCache":
     """The content cache of the working directory (``.snslint_cache/``), or of ``root``."""
-    from snslint.cache import CACHE_DIR_NAME, ContentCache
+    from snslint.run.cache import CACHE_DIR_NAME, ContentCache
 
     return ContentCache(Path(root) if root is not None else Path.cwd() / CACHE_DIR_NAME, options)

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from snslint import __version__
 from snslint.findings import Finding
-from snslint.report import Report
+from snslint.output.report import Report
 
 
 def finding_json(f: Finding, lang: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.report import Report
+    from snslint.output.report import Report
 
 
 class ExitStatus(IntEnum):

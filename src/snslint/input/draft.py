@@ -22,7 +22,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from snslint.encoding import decode_bytes
+from snslint.input.encoding import decode_bytes
 from snslint.errors import InputError
 
 DRAFT_SUFFIXES = (".txt", ".md")

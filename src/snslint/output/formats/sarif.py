@@ -40,7 +40,7 @@ from urllib.parse import quote
 
 from snslint import __version__
 from snslint.findings import Finding, Severity
-from snslint.report import Report
+from snslint.output.report import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 """``$schema`` of the log: the OASIS 2.1.0 errata 01 schema."""
@@ -119,7 +119,7 @@ def _result(f: Finding, index: dict[str, int], lang: str, policy_id: str) -> dic
 
 def document(report: Report) -> dict[str, Any]:
     """The whole report as a SARIF 2.1.0 ``sarifLog`` dict (see the module doc)."""
-    from snslint.registry import registry
+    from snslint.rules.registry import registry
 
     lang = report.lang
     rules = list(registry().values())

@@ -1,4 +1,4 @@
-"""Reporters: turn a :class:`~snslint.report.Report` into text for people or machines.
+"""Reporters: turn a :class:`~snslint.output.report.Report` into text for people or machines.
 
 Each format is one module with a ``render(report, out)`` function; :func:`get` imports only the
 one asked for, so a JSON run never loads rich.
@@ -17,14 +17,14 @@ import importlib
 from typing import Callable, TextIO
 
 from snslint.errors import UsageError
-from snslint.report import Report
+from snslint.output.report import Report
 
 FORMATS: dict[str, str] = {
-    "rich": "snslint.reporters.terminal",
-    "concise": "snslint.reporters.concise",
-    "json": "snslint.reporters.json_format",
-    "sarif": "snslint.reporters.sarif",
-    "github": "snslint.reporters.github",
+    "rich": "snslint.output.formats.terminal",
+    "concise": "snslint.output.formats.concise",
+    "json": "snslint.output.formats.json_format",
+    "sarif": "snslint.output.formats.sarif",
+    "github": "snslint.output.formats.github",
 }
 """Format name -> module that renders it."""
 

@@ -13,8 +13,8 @@ How (the shape of :func:`check_in_pool`):
   lexicons and the URL patterns once for every worker (copy-on-write). Elsewhere ``spawn``,
   and each worker builds the same state from plain data.
 - Each worker is initialised with plain data only (:class:`WorkerSpec`): a
-  :class:`~snslint.checker.PolicySource` (city ids and policy file paths), the
-  :class:`~snslint.engine.CheckOptions`, the run's clock and the content cache's folder and
+  :class:`~snslint.run.runner.PolicySource` (city ids and policy file paths), the
+  :class:`~snslint.lint.engine.CheckOptions`, the run's clock and the content cache's folder and
   settings digest. It rebuilds the chooser and the cache from them.
 - Paths go out in chunks (:func:`chunk_size`) through ``ProcessPoolExecutor.map``, which
   returns results in input order (and raises, rather than hangs, if a worker dies). Each
@@ -24,7 +24,7 @@ How (the shape of :func:`check_in_pool`):
   parent need not read the file again for reporters and suppressions.
 - Each worker appends its cache entries to a shard file of its own (no locks, no result
   traffic); the parent merges the shards into the cache's pack when the run ends, if they
-  are worth a rewrite (:meth:`snslint.cache.ContentCache.compact`).
+  are worth a rewrite (:meth:`snslint.run.cache.ContentCache.compact`).
 """
 
 from __future__ import annotations
@@ -38,13 +38,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterator
 
 from snslint import errors
-from snslint.checker import PolicySource, check_one
-from snslint.engine import CheckOptions, FileResult
+from snslint.run.runner import PolicySource, check_one
+from snslint.lint.engine import CheckOptions, FileResult
 from snslint.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.cache import ContentCache
-    from snslint.checker import Progress
+    from snslint.run.cache import ContentCache
+    from snslint.run.runner import Progress
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _init_worker(spec: WorkerSpec) -> None:
     """Pool initializer: rebuild the chooser, options and cache from ``spec``."""
     cache = None
     if spec.cache_root is not None:
-        from snslint.cache import ContentCache, use_artifact_cache
+        from snslint.run.cache import ContentCache, use_artifact_cache
 
         cache = ContentCache(spec.cache_root, spec.options, settings=spec.cache_settings)
         use_artifact_cache(spec.cache_root)

@@ -242,7 +242,7 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
 
     Args:
         path: the draft's path as shown in errors.
-        data: the whole file (at most the size limit, see :func:`snslint.draft.read_draft`).
+        data: the whole file (at most the size limit, see :func:`snslint.input.draft.read_draft`).
 
     Returns:
         The text (line breaks untouched) and the name of the encoding it was read in (see the

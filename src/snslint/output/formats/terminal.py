@@ -14,9 +14,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from snslint.engine import FileResult
+from snslint.lint.engine import FileResult
 from snslint.findings import Finding, Severity
-from snslint.report import Report, redact
+from snslint.output.report import Report, redact
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 

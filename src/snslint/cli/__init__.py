@@ -1,8 +1,8 @@
 """The command line: ``snslint check``, ``snslint rules``, ``snslint explain``, ``snslint policies``.
 
-Parsing and printing only: the work is done by :mod:`snslint.checker` and
-:mod:`snslint.engine`, the output by :mod:`snslint.reporters`, the exit code by
-:mod:`snslint.exit_status`. Every expected error is one line in Japanese and English with exit
+Parsing and printing only: the work is done by :mod:`snslint.run.runner` and
+:mod:`snslint.lint.engine`, the output by :mod:`snslint.output.formats`, the exit code by
+:mod:`snslint.output.exit_status`. Every expected error is one line in Japanese and English with exit
 code 2; an unexpected one too (its traceback only with ``--debug``).
 """
 
@@ -19,7 +19,7 @@ import typer
 
 from snslint import __version__
 from snslint.errors import SnslintError, UsageError
-from snslint.exit_status import ExitStatus
+from snslint.output.exit_status import ExitStatus
 
 app = typer.Typer(
     add_completion=False,
@@ -63,12 +63,12 @@ def parse_at(value: str | None) -> datetime | None:
 
     Raises:
         UsageError: not a date-time, or a year outside
-            :data:`snslint.draft.SCHEDULE_YEARS` (0001 or 9999 cannot even be put in JST).
+            :data:`snslint.input.draft.SCHEDULE_YEARS` (0001 or 9999 cannot even be put in JST).
     """
     if value is None:
         return None
-    from snslint.context import JST
-    from snslint.draft import SCHEDULE_YEARS
+    from snslint.rules.context import JST
+    from snslint.input.draft import SCHEDULE_YEARS
 
     if value.strip().lower() == "now":
         return datetime.now(JST)
@@ -194,11 +194,11 @@ def _config_codes(cfg, key: str, tokens: list[str], kept: set[str] | None = None
     """Resolve a config key's rule tokens; an unknown one is a ConfigError naming the key.
 
     With ``kept`` (a set to fill), the tokens are an ignore list
-    (:func:`snslint.registry.resolve_ignore`): always-on codes they reach are left out and
+    (:func:`snslint.rules.registry.resolve_ignore`): always-on codes they reach are left out and
     added to ``kept``, and naming only always-on rules is a ConfigError.
     """
     from snslint.errors import ConfigError
-    from snslint.registry import resolve, resolve_ignore
+    from snslint.rules.registry import resolve, resolve_ignore
 
     try:
         if kept is None:
@@ -222,7 +222,7 @@ def _always_on_note(kept: set[str]) -> str:
 def _expand(paths: list[str], cfg) -> list[str]:
     """The paths to check after the config's ``exclude`` (stdin is never excluded; a folder
     with no drafts at all is kept so that the checker reports it)."""
-    from snslint.draft import iter_draft_paths
+    from snslint.input.draft import iter_draft_paths
 
     if not cfg.values.exclude:
         return paths
@@ -289,16 +289,16 @@ def render_statistics(report, fmt: str, out) -> None:
 def _check(a: CheckArgs) -> ExitStatus:
     import io
 
-    from snslint import reporters
-    from snslint.checker import PolicySource, RichProgress, check_paths, default_cache
-    from snslint.config import resolve_config
-    from snslint.engine import CheckOptions
-    from snslint.exit_status import exit_status
+    from snslint.output import formats as reporters
+    from snslint.run.runner import PolicySource, RichProgress, check_paths, default_cache
+    from snslint.settings.config import resolve_config
+    from snslint.lint.engine import CheckOptions
+    from snslint.output.exit_status import exit_status
     from snslint.findings import Severity
-    from snslint.policy import load_bundled, load_policy_file
-    from snslint.registry import resolve, resolve_ignore
-    from snslint.report import Report
-    from snslint.suppression import Filters, apply_all
+    from snslint.settings.policy import load_bundled, load_policy_file
+    from snslint.rules.registry import resolve, resolve_ignore
+    from snslint.output.report import Report
+    from snslint.lint.suppression import Filters, apply_all
 
     if a.city and a.policy:
         raise UsageError("--city と --policy は同時に指定できません。", "--city and --policy cannot be used together.")
@@ -311,7 +311,7 @@ def _check(a: CheckArgs) -> ExitStatus:
     # drafts whose front matter names no city (a draft's own city: wins over the config).
     explicit = load_policy_file(a.policy) if a.policy else load_bundled(a.city) if a.city else None
     known = {explicit.id: explicit} if explicit else {}
-    # Plain data, so that worker processes can rebuild the same choice (snslint.checker).
+    # Plain data, so that worker processes can rebuild the same choice (snslint.run.runner).
     chooser = PolicySource(city=a.city, policy_file=a.policy, default_city=v.city)
     if explicit is not None:
         chooser.loaded[f"city:{a.city}" if a.city else f"file:{a.policy}"] = explicit
@@ -322,7 +322,7 @@ def _check(a: CheckArgs) -> ExitStatus:
         chooser.loaded[f"file:{cfg.policy_path}"] = default_policy
     # select/ignore layer as in ruff: --select starts afresh; else config select, and the
     # config's ignore plus --ignore.
-    # PII003 and PII008 stay on whatever an ignore list says (snslint.registry.always_on).
+    # PII003 and PII008 stay on whatever an ignore list says (snslint.rules.registry.always_on).
     kept: set[str] = set()
     cli_ignore, reached = resolve_ignore(a.ignore, option="--ignore")
     kept |= reached
@@ -336,7 +336,7 @@ def _check(a: CheckArgs) -> ExitStatus:
     if kept:
         _err(_always_on_note(kept))
     options = CheckOptions(at=parse_at(a.at), platform=platform, select=select, ignore=ignore, lang=lang, debug=a.debug)
-    if a.max_bytes is not None:  # --max-bytes (snslint.draft.DEFAULT_MAX_BYTES otherwise)
+    if a.max_bytes is not None:  # --max-bytes (snslint.input.draft.DEFAULT_MAX_BYTES otherwise)
         options = replace(options, max_bytes=a.max_bytes)
     # Execution strategy: workers, the content cache (never for --at now: a new key each
     # run), a progress bar on a terminal for people's formats only (stderr).
@@ -397,7 +397,7 @@ def _check(a: CheckArgs) -> ExitStatus:
 @app.command()
 def rules() -> None:
     """ルールの一覧 / List every rule: code, name, default severity, family, summary."""
-    from snslint.registry import registry
+    from snslint.rules.registry import registry
 
     try:
         reg = registry()
@@ -417,8 +417,8 @@ def explain_text(token: str) -> str:
     Raises:
         UsageError: ``token`` names no rule, or names more than one (a family prefix).
     """
-    from snslint.policy import bundled_ids, load_bundled
-    from snslint.registry import registry, resolve
+    from snslint.settings.policy import bundled_ids, load_bundled
+    from snslint.rules.registry import registry, resolve
 
     reg = registry()
     codes = sorted(resolve([token], option="explain"))
@@ -496,7 +496,7 @@ def explain(code: str = typer.Argument(..., help="ルールのコードまたは
 @app.command()
 def policies() -> None:
     """同梱の市ポリシーを一覧表示します / List the bundled city policies."""
-    from snslint.policy import bundled_ids, load_bundled
+    from snslint.settings.policy import bundled_ids, load_bundled
 
     try:
         for pid in bundled_ids():

@@ -14,7 +14,7 @@ characters". Under config v3:
 
 The weights are summed in hundredths (``scale`` 100) and truncated to an integer.
 
-URL *extraction* is :func:`snslint.links.extract_urls`, which follows twitter-text's extraction
+URL *extraction* is :func:`snslint.text.links.extract_urls`, which follows twitter-text's extraction
 rules and passes its conformance suite; emoji sequences come from the ``emoji`` package
 (Unicode's emoji data, kept current by its maintainers). Together they pass all 44 cases of
 twitter-text's ``conformance/validate.yml`` (``tests/test_weighted_length.py``). Both are
@@ -131,13 +131,13 @@ needed."""
 def _extractors() -> tuple[Extractor, Extractor]:
     """``(urls, emojis)``: functions giving ``(start, end)`` spans in an NFC text.
 
-    URLs come from :func:`snslint.links.extract_urls` (twitter-text's extraction rules, which
+    URLs come from :func:`snslint.text.links.extract_urls` (twitter-text's extraction rules, which
     pass its conformance suite); emoji sequences (ZWJ sequences, flags, keycaps, modifiers)
     from the ``emoji`` package's ``emoji_list``, kept current with Unicode's emoji data.
     Both are imported on first use, only for X drafts; ``emoji`` only for a text that may hold
     one (:data:`EMOJI_POSSIBLE`).
     """
-    from snslint.links import extract_urls
+    from snslint.text.links import extract_urls
 
     def urls(text: str) -> list[tuple[int, int]]:
         return [(link.start, link.end) for link in extract_urls(text)]

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from snslint.context import JST, CheckContext, PostTime, to_zone
-from snslint.draft import DEFAULT_MAX_BYTES, Draft, read_draft
+from snslint.rules.context import JST, CheckContext, PostTime, to_zone
+from snslint.input.draft import DEFAULT_MAX_BYTES, Draft, read_draft
 from snslint.errors import PolicyError, RuleCrash, SnslintError
 from snslint.findings import Finding
 from snslint.identity_memo import IdentityMemo
-from snslint.policy import Policy, RuleConfig, load_bundled
-from snslint.registry import registry
-from snslint.rule import Rule, RuleContext
+from snslint.settings.policy import Policy, RuleConfig, load_bundled
+from snslint.rules.registry import registry
+from snslint.rules.api import Rule, RuleContext
 
 
 @dataclass(frozen=True)

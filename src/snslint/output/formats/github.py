@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from snslint.findings import Severity
-from snslint.report import Report
+from snslint.output.report import Report
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -29,7 +29,7 @@ and merged later. The pack keeps the :data:`MAX_ENTRIES` newest entries.
 Key (SHA-256, hex) of one entry, over canonical JSON of:
 
 - :data:`FORMAT_VERSION`, the snslint version, the Sudachi dictionary version
-  (:func:`snslint.analysis.dictionary_version`) and a fingerprint of the installed code and
+  (:func:`snslint.text.analysis.dictionary_version`) and a fingerprint of the installed code and
   bundled data (:func:`code_fingerprint`: path, size and mtime of every ``.py`` file of the
   package and every bundled policy and lexicon file, plus the ``snslint.rules`` plugins and
   their versions, and the libraries whose data can change findings, such as jpholiday and the
@@ -43,7 +43,7 @@ Key (SHA-256, hex) of one entry, over canonical JSON of:
 A draft without a fixed post time (no ``--at``, no ``scheduled_at``: the clock is its post
 time) is never looked up nor stored (:meth:`ContentCache.key` returns None), and neither is
 stdin or a file that could not be read. An entry holds only what a
-:class:`~snslint.engine.FileResult` already reports: findings (sensitive text masked), the
+:class:`~snslint.lint.engine.FileResult` already reports: findings (sensitive text masked), the
 masked redaction spans, the encoding, the policy id and the post time; never the draft's text.
 
 A line that cannot be parsed, whose checksum or key does not match, or whose fields do not
@@ -69,10 +69,10 @@ from snslint import __version__
 from snslint.identity_memo import IdentityMemo
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.context import PostTime
-    from snslint.draft import Draft
-    from snslint.engine import CheckOptions, FileResult
-    from snslint.policy import Policy
+    from snslint.rules.context import PostTime
+    from snslint.input.draft import Draft
+    from snslint.lint.engine import CheckOptions, FileResult
+    from snslint.settings.policy import Policy
 
 CACHE_DIR_NAME = ".snslint_cache"
 """The cache folder's name, created in the working directory."""
@@ -222,7 +222,7 @@ def _plain_json(value: Any) -> bool:
 
 @dataclass
 class CachedResult:
-    """What an entry restores of a :class:`~snslint.engine.FileResult` (all but the draft)."""
+    """What an entry restores of a :class:`~snslint.lint.engine.FileResult` (all but the draft)."""
 
     findings: list[Any]
     encoding: str
@@ -250,7 +250,7 @@ class ContentCache:
         self.root = Path(root)
         self.options = options
         if settings is None:
-            from snslint.analysis import dictionary_version
+            from snslint.text.analysis import dictionary_version
 
             settings = _digest(
                 {
@@ -332,7 +332,7 @@ class ContentCache:
 
     @staticmethod
     def _decode(key: str, check: str, body: str) -> CachedResult:
-        from snslint.context import PostTime, to_zone
+        from snslint.rules.context import PostTime, to_zone
         from snslint.findings import Finding
 
         if check != _checksum(body):
@@ -506,15 +506,15 @@ def compiled_lexicon(code: str, extra_json: str, unless_json: str, disable_json:
     """``compile_fn(code, extra_json, unless_json, disable_json)`` through the disk cache.
 
     The key covers the lexicon file's content, the compiler's source
-    (``snslint/lexicon.py``), the arguments (a policy's extra terms, exceptions, disabled
+    (``snslint/text/lexicon.py``), the arguments (a policy's extra terms, exceptions, disabled
     entries), the snslint version and the dictionary version (phrases are tokenized with it).
-    Called by :func:`snslint.lexicon._compiled` (which keeps an in-process cache in front).
+    Called by :func:`snslint.text.lexicon._compiled` (which keeps an in-process cache in front).
     """
     root = _ARTIFACTS["root"]
     if root is None:
         return compile_fn(code, extra_json, unless_json, disable_json)
-    import snslint.lexicon as lexicon_mod
-    from snslint.analysis import dictionary_version
+    import snslint.text.lexicon as lexicon_mod
+    from snslint.text.analysis import dictionary_version
 
     try:
         source = lexicon_mod.lexicon_files().get(code)
@@ -613,7 +613,7 @@ def _lexicon_to_plain(lex: Any) -> dict[str, Any]:
 
 
 def _lexicon_from_plain(data: dict[str, Any]) -> Any:
-    from snslint.lexicon import Entry, Lexicon, Phrase
+    from snslint.text.lexicon import Entry, Lexicon, Phrase
 
     def phrase(row: list[Any]) -> Any:
         text, norm, surface, special, surface_only = row

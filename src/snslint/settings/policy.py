@@ -442,7 +442,7 @@ def _validate(data: dict[str, Any], node: Any, display: str) -> Policy:
 
 def _check_rules(policy: Policy, node: Any, display: str) -> None:
     """Every rule code must be known; settings valid; an error must cite a clause."""
-    from snslint.registry import registry
+    from snslint.rules.registry import registry
 
     rules = registry()
     for code, cfg in policy.rules.items():

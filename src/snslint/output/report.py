@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from snslint.engine import FileResult
+from snslint.lint.engine import FileResult
 from snslint.findings import Finding, Severity
 
 

@@ -35,7 +35,7 @@ run starts and ends on morpheme boundaries, 京都 never matches inside 東京�
 Special context tokens: ``<appeal>`` is any imperative or volitional verb form (投票しろ, 投票
 しよう, お越しください) or お願い/願う/頼む; ``<imperative>`` only imperative and volitional forms.
 
-Sentences end at 。！？!? and line breaks (:data:`snslint.analysis.SENTENCE_ENDS`).
+Sentences end at 。！？!? and line breaks (:data:`snslint.text.analysis.SENTENCE_ENDS`).
 Quoted speech and negation are *not* treated specially: 「"清き一票を"という表現は使えません」
 still matches. Compiled lexicons are cached per process (bundled ones by code, a policy's
 extra terms by their content).
@@ -56,7 +56,7 @@ from typing import Any, Iterable, Literal, Sequence, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from snslint.analysis import Morpheme, tokenize
+from snslint.text.analysis import Morpheme, tokenize
 from snslint.resources import data_dir
 
 SPECIAL_TOKENS = ("<appeal>", "<imperative>")
@@ -570,8 +570,8 @@ def parse_extra_terms(extra: Sequence[dict[str, Any]]) -> list[EntrySpec]:
 
 @lru_cache(maxsize=256)
 def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
-    # Through the on-disk cache of compiled lexicons when a run uses the cache (snslint.cache).
-    from snslint.cache import compiled_lexicon
+    # Through the on-disk cache of compiled lexicons when a run uses the cache (snslint.run.cache).
+    from snslint.run.cache import compiled_lexicon
 
     return compiled_lexicon(code, extra_json, unless_json, disable_json, _compile)
 

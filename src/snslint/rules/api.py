@@ -1,7 +1,7 @@
 """The rule contract: what a rule is, what it knows, and how it reports.
 
 A rule is a subclass of :class:`Rule` in one of the family modules of :mod:`snslint.rules`
-(or a third-party package, see :mod:`snslint.registry`). Its code, name, explanation,
+(or a third-party package, see :mod:`snslint.rules.registry`). Its code, name, explanation,
 examples and the check itself live together in that class, as in proselint and ruff's docs::
 
     @register
@@ -27,8 +27,8 @@ from pydantic import BaseModel, ValidationError
 from snslint.findings import Clause, Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.context import CheckContext
-    from snslint.policy import RuleConfig
+    from snslint.rules.context import CheckContext
+    from snslint.settings.policy import RuleConfig
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class RuleContext:
         rule: the rule being run.
         config: the policy's entry for it, or None when ``--select`` enabled a rule the
             policy does not mention.
-        check: the shared :class:`~snslint.context.CheckContext` of the draft.
+        check: the shared :class:`~snslint.rules.context.CheckContext` of the draft.
     """
 
     def __init__(self, rule: Rule, config: "RuleConfig | None", check: "CheckContext") -> None:
@@ -117,7 +117,7 @@ class RuleContext:
 
     @property
     def analysis(self):
-        """The draft body's :class:`~snslint.analysis.Analysis` (computed on first use)."""
+        """The draft body's :class:`~snslint.text.analysis.Analysis` (computed on first use)."""
         return self.check.analysis
 
     @property

@@ -2,8 +2,8 @@
 
 A plain-text draft is published as it is, so a suppression cannot be a comment in the body:
 it lives in front matter (``snslint: {ignore: [{code, reason}]}``, see
-:class:`snslint.draft.Suppression`). This module reads those entries (:func:`entries`), and
-:func:`apply` turns one checked :class:`~snslint.engine.FileResult` into the findings that are
+:class:`snslint.input.draft.Suppression`). This module reads those entries (:func:`entries`), and
+:func:`apply` turns one checked :class:`~snslint.lint.engine.FileResult` into the findings that are
 reported plus the ones that were silenced, each with its reason, for ``--show-suppressed``.
 
 The rules of a suppression:
@@ -23,7 +23,7 @@ The SNS rules live in :mod:`snslint.rules.meta` (so ``snslint rules``, ``explain
 runs them on every checked draft that has suppressions, unless ``--select``/``--ignore``
 (or the config) leave them out. Config ``ignore``/``per-file-ignores`` are selection, decided
 by the project's configuration, and may drop any rule but PII003 and PII008
-(:func:`snslint.registry.always_on`; the CLI refuses a list that names them); dropped findings
+(:func:`snslint.rules.registry.always_on`; the CLI refuses a list that names them); dropped findings
 are listed as suppressed too, with the glob as the reason.
 
 Offsets are 0-based characters into the draft file's text (front matter included), as in
@@ -35,8 +35,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from snslint.draft import Draft
-from snslint.engine import FileResult
+from snslint.input.draft import Draft
+from snslint.lint.engine import FileResult
 from snslint.errors import SnslintError
 from snslint.findings import Finding
 
@@ -71,7 +71,7 @@ class Entry:
         """The codes this entry really silences (the suppressible ones), empty if refused."""
         if self.problem is not None:
             return frozenset()
-        from snslint.registry import registry
+        from snslint.rules.registry import registry
 
         rules = registry()
         return frozenset(c for c in self.codes if rules[c].suppressible)
@@ -109,7 +109,7 @@ def _entry_spans(draft: Draft) -> list[tuple[int, int]]:
 
 def entries(draft: Draft) -> list[Entry]:
     """The draft's suppression entries, each resolved and judged (see the module doc)."""
-    from snslint.registry import registry, resolve
+    from snslint.rules.registry import registry, resolve
 
     if draft.front_matter is None or not draft.meta.snslint.ignore:
         return []
@@ -170,9 +170,9 @@ class Filters:
 
 def _meta_findings(result: FileResult, draft: Draft, filters: Filters) -> list[Finding]:
     """Run the meta rules (SNS001, SNS002) over ``draft`` unless the engine already did."""
-    from snslint.context import CheckContext
-    from snslint.registry import registry
-    from snslint.rule import RuleContext
+    from snslint.rules.context import CheckContext
+    from snslint.rules.registry import registry
+    from snslint.rules.api import RuleContext
 
     done = {f.code for f in result.findings}
     wanted = [c for c in META_CODES if filters.wants(c) and c not in done]
@@ -212,7 +212,7 @@ def apply(result: FileResult, filters: Filters) -> tuple[list[Finding], list[tup
     if draft is None and result.path != "-":
         # A result restored without its draft (a cache or worker that dropped it): read the
         # front matter again so that suppressions are never silently skipped.
-        from snslint.draft import read_draft
+        from snslint.input.draft import read_draft
 
         try:
             draft = read_draft(result.path)

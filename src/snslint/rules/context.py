@@ -1,7 +1,7 @@
 """What every rule may read about one draft: :class:`CheckContext` and :class:`PostTime`.
 
 The engine builds one context per draft; rules read it through
-:class:`~snslint.rule.RuleContext`. Everything here is computed once per draft, and the
+:class:`~snslint.rules.api.RuleContext`. Everything here is computed once per draft, and the
 Sudachi analysis only when a rule first asks for it.
 """
 
@@ -13,9 +13,9 @@ from functools import cached_property
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from snslint.analysis import Analysis
-from snslint.draft import Draft
-from snslint.policy import Account, Policy, PostingHours
+from snslint.text.analysis import Analysis
+from snslint.input.draft import Draft
+from snslint.settings.policy import Account, Policy, PostingHours
 
 JST = ZoneInfo("Asia/Tokyo")
 """Japan Standard Time (UTC+9, no daylight saving)."""

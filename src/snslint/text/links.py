@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Iterable, TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.analysis import NormalizedView
+    from snslint.text.analysis import NormalizedView
 
 __all__ = [
     "Link",
@@ -566,7 +566,7 @@ def find_links(text: str, view: "NormalizedView | None" = None) -> list[Link]:
 
     Args:
         text: a post body.
-        view: ``text``'s :class:`~snslint.analysis.NormalizedView` when the caller has it
+        view: ``text``'s :class:`~snslint.text.analysis.NormalizedView` when the caller has it
             (else it is built here, only if the text holds a full-width character).
 
     Returns:
@@ -576,7 +576,7 @@ def find_links(text: str, view: "NormalizedView | None" = None) -> list[Link]:
     if not _FULLWIDTH.search(text):
         return links
     if view is None:
-        from snslint.analysis import NormalizedView
+        from snslint.text.analysis import NormalizedView
 
         view = NormalizedView.of(text)
     for link in extract_urls(view.text):

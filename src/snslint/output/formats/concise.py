@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from snslint.report import Report
+from snslint.output.report import Report
 
 
 def render(report: Report, out: TextIO) -> None:
@@ -20,7 +20,7 @@ def render(report: Report, out: TextIO) -> None:
             out.write(result.error.one_line() + "\n")
             continue
         if result.encoding not in ("utf-8", "utf-8 (BOM)"):
-            # Say which encoding was assumed when the draft was not UTF-8 (snslint.encoding).
+            # Say which encoding was assumed when the draft was not UTF-8 (snslint.input.encoding).
             out.write(
                 f"{result.path}: 文字コード: {result.encoding} として読みました / encoding: read as {result.encoding}\n"
             )

@@ -1,0 +1,6 @@
+"""Stage 4, run: check many files: in order, in worker processes, through the result cache.
+
+- :mod:`~snslint.run.runner`: one run over the paths given, in order
+- :mod:`~snslint.run.pool`: the worker processes for large runs
+- :mod:`~snslint.run.cache`: results by content (``.snslint_cache/``) and compiled artifacts
+"""

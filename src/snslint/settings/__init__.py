@@ -1,0 +1,7 @@
+"""What a run is configured by: a city's policy and the project's configuration file.
+
+- :mod:`~snslint.settings.policy`: the policy YAML schema (pydantic), bundled city policies
+- :mod:`~snslint.settings.config`: ``snslint.toml`` / ``[tool.snslint]`` in ``pyproject.toml``
+
+A new city is a YAML file in the top-level ``policies/`` folder, read through this package.
+"""
