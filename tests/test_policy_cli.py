@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from snslint.cli import app
-from snslint.policy import clause_coverage, load_bundled
+from snslint.settings.policy import clause_coverage, load_bundled
 
 CITIES = ("goshogawara", "kagoshima", "kisarazu", "mine", "zushi")
 

@@ -508,7 +508,7 @@ def policies() -> None:
         raise typer.Exit(ExitStatus.ERROR) from None
 
 
-from snslint.policy_cli import policy_app  # noqa: E402 - the sub-app joins after the commands
+from snslint.cli.policy import policy_app  # noqa: E402 - the sub-app joins after the commands
 
 app.add_typer(policy_app, name="policy")
 

@@ -1,7 +1,7 @@
 """``snslint policy``: show a city's policy, its clause coverage, start and validate a new one.
 
 A typer sub-app joined to the main app in :mod:`snslint.cli` (``app.add_typer``). Parsing
-and printing only: the coverage is computed by :func:`snslint.policy.clause_coverage`, the
+and printing only: the coverage is computed by :func:`snslint.settings.policy.clause_coverage`, the
 validation by :mod:`snslint.policy_tools`. Every expected error is one line in Japanese and
 English with exit code 2.
 
@@ -26,7 +26,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from snslint.errors import SnslintError
-from snslint.exit_status import ExitStatus
+from snslint.output.exit_status import ExitStatus
 
 policy_app = typer.Typer(
     add_completion=False,
@@ -81,7 +81,7 @@ def load_city(city: str):
     Raises:
         PolicyError: no such bundled city, or the file is unreadable or invalid.
     """
-    from snslint.policy import load_bundled, load_policy_file
+    from snslint.settings.policy import load_bundled, load_policy_file
 
     if city.endswith((".yaml", ".yml")) or Path(city).is_file():
         return load_policy_file(city)
@@ -130,8 +130,8 @@ def show_document(policy) -> dict[str, Any]:
     "coverage": {"automatic", "partial", "human"}}``; every rule of the registry is listed,
     ``"off"`` when the policy turns it off or does not mention it.
     """
-    from snslint.policy import clause_coverage
-    from snslint.registry import registry
+    from snslint.settings.policy import clause_coverage
+    from snslint.rules.registry import registry
 
     rules = []
     for code, rule in registry().items():
@@ -154,8 +154,8 @@ def show_document(policy) -> dict[str, Any]:
 
 def show_text(policy, lang: str = "ja") -> str:
     """``policy show``: the policy for a person, in Japanese (``lang="en"``: English)."""
-    from snslint.policy import clause_coverage
-    from snslint.registry import registry
+    from snslint.settings.policy import clause_coverage
+    from snslint.rules.registry import registry
 
     ja = lang != "en"
     L = (lambda j, e: j) if ja else (lambda j, e: e)
@@ -247,7 +247,7 @@ def coverage_document(policy) -> dict[str, Any]:
     {"automatic", "partial", "human"}, "shares": {same keys, 0.0-1.0}, "unlisted": [{"where",
     "ref"}]}``. ``coverage`` is the one in effect (``declared`` as written).
     """
-    from snslint.policy import clause_coverage
+    from snslint.settings.policy import clause_coverage
 
     table = clause_coverage(policy)
     return {
@@ -288,7 +288,7 @@ def _shares_line(table, lang: str) -> str:
 def coverage_text(policy, lang: str = "ja") -> str:
     """``policy coverage``: one block per clause (ref, coverage, rules, the quote, what a
     person checks), then the shares."""
-    from snslint.policy import clause_coverage
+    from snslint.settings.policy import clause_coverage
 
     table = clause_coverage(policy)
     labels = COVERAGE_LABELS[lang]
@@ -318,7 +318,7 @@ def _md(text: str) -> str:
 def coverage_markdown(policy, lang: str = "ja") -> str:
     """``policy coverage --format markdown``: a heading, a table an auditor can paste into
     a document (ref, wording, coverage, rules, what people check), and the shares."""
-    from snslint.policy import clause_coverage
+    from snslint.settings.policy import clause_coverage
 
     table = clause_coverage(policy)
     labels = COVERAGE_LABELS[lang]
