@@ -122,6 +122,7 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="キャッシュ（.snslint_cache/）を使わない / do not read or write the cache (.snslint_cache/)"),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="これより大きい下書きは検査しない（既定 1000000） / drafts larger than this many bytes are reported as too large, not checked (default 1000000)"),
     debug: bool = typer.Option(False, "--debug", help="内部エラーの詳細を表示 / show tracebacks of internal errors"),
+    no_checklist: bool = typer.Option(False, "--no-checklist", help="人が判断する条項の確認事項を表示しない / leave out the checklist of clauses a person must judge"),
 ) -> None:
     """下書きを検査します / Check drafts against a city's policy."""
     try:
@@ -132,7 +133,7 @@ def check(
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
                 statistics=statistics, show_suppressed=show_suppressed, jobs=jobs, no_cache=no_cache,
-                max_bytes=max_bytes, debug=debug,
+                max_bytes=max_bytes, debug=debug, checklist=not no_checklist,
             )
         )
     except SnslintError as exc:
@@ -175,6 +176,7 @@ class CheckArgs:
     no_cache: bool = False
     max_bytes: int | None = None
     debug: bool = False
+    checklist: bool = True
 
 
 def _normal_platform(platform: str | None) -> str | None:
@@ -378,6 +380,7 @@ def _check(a: CheckArgs) -> ExitStatus:
         policy_label=label,
         suppressed=suppressed,
         show_suppressed=a.show_suppressed,
+        checklists=_checklists(results, policy_for) if a.checklist else {},
     )
     to_file = a.output is not None and a.output != "-"
     fmt = a.format or v.format or ("rich" if sys.stdout.isatty() and not to_file else "concise")
@@ -392,6 +395,19 @@ def _check(a: CheckArgs) -> ExitStatus:
         write_atomic(a.output, out.getvalue())
     sys.stdout.flush()
     return exit_status(report, exit_zero=a.exit_zero)
+
+
+def _checklists(results, policy_for) -> dict:
+    """Policy id -> its human checklist, for each policy a checked draft used."""
+    from snslint.settings.policy import checklist
+
+    out: dict = {}
+    for result in results:
+        if result.error is None and result.policy_id and result.policy_id not in out:
+            policy = policy_for(result)
+            if policy is not None:
+                out[result.policy_id] = checklist(policy)
+    return out
 
 
 @app.command()

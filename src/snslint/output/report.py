@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from snslint.lint.engine import FileResult
 from snslint.findings import Finding, Severity
+
+if TYPE_CHECKING:  # the type only: output reads what the run computed
+    from snslint.settings.policy import ChecklistItem
 
 
 def redact(text: str, offset: int, redactions: list[tuple[int, int, str]]) -> str:
@@ -44,6 +48,9 @@ class Report:
             ``reason``, or ``per-file-ignores「glob」``), in report order. They never count
             towards :meth:`counts` or the exit code.
         show_suppressed: ``--show-suppressed``: reporters list :attr:`suppressed` too.
+        checklists: policy id -> the questions for clauses only a person can judge
+            (:func:`snslint.policy.checklist`); empty with ``--no-checklist``. Rich shows
+            them after each draft, concise and the CI formats once per run, JSON as a list.
     """
 
     results: list[FileResult]
@@ -52,6 +59,24 @@ class Report:
     policy_label: str = ""
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
     show_suppressed: bool = False
+    checklists: dict[str, list[ChecklistItem]] = field(default_factory=dict)
+
+    def checklist_for(self, result: FileResult) -> list[ChecklistItem]:
+        """The checklist of the policy ``result`` was checked under (empty when unknown,
+        for an unreadable file, or with ``--no-checklist``)."""
+        if result.error is not None:
+            return []
+        return self.checklists.get(result.policy_id, [])
+
+    def run_checklists(self) -> list[tuple[str, list[ChecklistItem]]]:
+        """``(policy id, questions)`` for each policy a checked draft used, in the order
+        first used: what concise and the CI formats print once per run."""
+        seen: dict[str, list[ChecklistItem]] = {}
+        for result in self.results:
+            items = self.checklist_for(result)
+            if items and result.policy_id not in seen:
+                seen[result.policy_id] = items
+        return list(seen.items())
 
     @property
     def findings(self) -> list[Finding]:

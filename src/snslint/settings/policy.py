@@ -613,3 +613,45 @@ def clause_coverage(policy: Policy) -> CoverageTable:
     unlisted = [(f"rules.{code}", cfg.clause.ref) for code, cfg in policy.rules.items()
                 if cfg.clause is not None and cfg.clause.ref not in listed]
     return CoverageTable(policy=policy.id, rows=tuple(rows), unlisted=tuple(unlisted))
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One question of a city's human checklist, as reports show it.
+
+    Attributes:
+        policy: the policy's id.
+        ref: the clause's number in the document.
+        question: the question in Japanese (yes = the draft complies).
+        question_en: the question in English, or ``""``.
+        coverage: ``human`` or ``partial`` (in effect, see :class:`ClauseRow`).
+        document: the document's title.
+    """
+
+    policy: str
+    ref: str
+    question: str
+    question_en: str
+    coverage: str
+    document: str
+
+    def question_in(self, lang: str) -> str:
+        """The question in ``lang``; English falls back to Japanese when none is given."""
+        return self.question_en if lang == "en" and self.question_en else self.question
+
+
+def checklist(policy: Policy) -> list[ChecklistItem]:
+    """The questions a person answers for every draft under ``policy``: one per clause only
+    a person can judge (and per partly covered clause that carries a question), in the
+    policy's order. Source: the policy's ``clauses:`` (:func:`clause_coverage`)."""
+    return [
+        ChecklistItem(
+            policy=policy.id,
+            ref=row.clause.ref,
+            question=row.question,
+            question_en=row.clause.question_en,
+            coverage=row.coverage,
+            document=policy.source.title,
+        )
+        for row in clause_coverage(policy).checklist()
+    ]

@@ -58,3 +58,29 @@ def render_suppressed(report: Report, out: TextIO) -> None:
     for f, reason in report.suppressed:
         label = "reason" if en else "理由"
         out.write(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.name} — {label}: {reason}\n")
+
+
+def checklist_lines(items: list, lang: str, policy_id: str = "") -> list[str]:
+    """The human checklist as text lines: a heading (with the policy id when given) and one
+    ``  [ ] REF question`` line per :class:`~snslint.policy.ChecklistItem`. Empty when there
+    are no items."""
+    if not items:
+        return []
+    who = f" {policy_id}" if policy_id else ""
+    head = (
+        f"Checklist{who} (clauses a person must judge):"
+        if lang == "en"
+        else f"確認事項{who}（人が判断する条項）:"
+    )
+    return [head] + [f"  [ ] {it.ref} {it.question_in(lang)}" for it in items]
+
+
+def checklist_json(report: Report) -> list[dict]:
+    """The run's checklists as one list for tools (JSON ``checklist``, SARIF run
+    properties): ``{"policy", "ref", "question", "coverage", "document"}`` per question,
+    each policy used once, the question in the report's language."""
+    return [
+        {"policy": pid, "ref": it.ref, "question": it.question_in(report.lang), "coverage": it.coverage, "document": it.document}
+        for pid, items in report.run_checklists()
+        for it in items
+    ]

@@ -28,6 +28,11 @@ def render(report: Report, out: TextIO) -> None:
             sev = f.severity.value if lang == "en" else f.severity.label_ja
             ref = f" ({f.clause.ref})" if f.clause else ""
             out.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{sev}] {f.message(lang)}{ref}\n")
+    from snslint.output.formats import checklist_lines
+
+    for policy_id, items in report.run_checklists():  # once per run, per city
+        for line in checklist_lines(items, lang, policy_id):
+            out.write(line + "\n")
     c = report.counts()
     if lang == "en":
         out.write(

@@ -71,6 +71,10 @@ def render(report: Report, out: TextIO) -> None:
                 )
                 + "\n"
             )
+    for policy_id, items in report.run_checklists():  # once per run, per city
+        title = f"snslint checklist {policy_id}" if lang == "en" else f"snslint 確認事項 {policy_id}"
+        lines = [f"[ ] {it.ref} {it.question_in(lang)}" for it in items]
+        out.write(command("notice", "\n".join(lines), title=title) + "\n")
     c = report.counts()
     summary = (
         f"snslint: {sum(c.values())} findings (error {c['error']}, warning {c['warning']}, info {c['info']})"

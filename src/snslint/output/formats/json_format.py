@@ -6,7 +6,11 @@ Shape::
      "findings": [{"path", "code", "name", "severity", "line", "column", "end_line",
                    "end_column", "start", "end", "text", "message", "clause", "hint"}],
      "files": [{"path", "policy", "encoding", "post_time", "post_time_source", "error"}],
-     "summary": {"files", "files_with_findings", "input_errors", "error", "warning", "info"}}
+     "summary": {"files", "files_with_findings", "input_errors", "error", "warning", "info"},
+     "checklist": [{"policy", "ref", "question", "coverage", "document"}]}
+
+``checklist`` holds the questions for the clauses only a person can judge, once per policy
+used in the run (empty with ``--no-checklist``); ``files[].policy`` tells which apply to a file.
 
 ``start``/``end`` are 0-based character offsets into the file's text; ``line``/``column``
 1-based (columns in characters); ``end_column`` is exclusive. ``text`` is the matched text as
@@ -23,6 +27,7 @@ from typing import Any, TextIO
 from snslint import __version__
 from snslint.findings import Finding
 from snslint.output.report import Report
+from snslint.output.formats import checklist_json
 
 
 def finding_json(f: Finding, lang: str) -> dict[str, Any]:
@@ -66,6 +71,7 @@ def document(report: Report) -> dict[str, Any]:
         "findings": [finding_json(f, lang) for f in report.findings],
         "files": files,
         "summary": report.summary(),
+        "checklist": checklist_json(report),
     }
     if report.show_suppressed:  # --show-suppressed: each silenced finding with its "reason"
         doc["suppressed"] = [{**finding_json(f, lang), "reason": reason} for f, reason in report.suppressed]

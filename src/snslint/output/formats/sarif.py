@@ -41,6 +41,7 @@ from urllib.parse import quote
 from snslint import __version__
 from snslint.findings import Finding, Severity
 from snslint.output.report import Report
+from snslint.output.formats import checklist_json
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 """``$schema`` of the log: the OASIS 2.1.0 errata 01 schema."""
@@ -165,7 +166,7 @@ def document(report: Report) -> dict[str, Any]:
                 "invocations": [invocation],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                "properties": {"policy": report.policy_label, "summary": report.summary()},
+                "properties": {"policy": report.policy_label, "summary": report.summary(), "checklist": checklist_json(report)},
             }
         ],
     }

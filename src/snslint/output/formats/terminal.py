@@ -3,7 +3,8 @@
 Per file: a header with the policy and the post time used; per finding: position, severity
 in colour, code and name, the source line with the span underlined (personal data masked,
 widths measured in terminal cells so Japanese text lines up), the message, the clause quoted
-and a hint. A summary line ends the report. Draft text is never interpreted as rich markup.
+and a hint; after the draft's findings, the policy's human checklist (questions for the
+clauses only a person can judge; off with ``--no-checklist``). A summary line ends the report. Draft text is never interpreted as rich markup.
 """
 
 from __future__ import annotations
@@ -68,6 +69,19 @@ def _finding(console: Console, result: FileResult, f: Finding, lang: str) -> Non
     console.print()
 
 
+def _checklist(console: Console, items: list, lang: str) -> None:
+    """The draft's human checklist (the policy's questions a person answers), if any."""
+    from snslint.output.formats import checklist_lines
+
+    lines = checklist_lines(items, lang)
+    if not lines:
+        return
+    console.print(Text("  " + lines[0], style="bold"))
+    for line in lines[1:]:
+        console.print(Text("  " + line))
+    console.print()
+
+
 def render(report: Report, out: TextIO) -> None:
     """Write ``report`` for a person to ``out`` (colour only when ``out`` is a terminal)."""
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False, markup=False)
@@ -77,7 +91,8 @@ def render(report: Report, out: TextIO) -> None:
         if result.error is not None:
             console.print(Text(result.error.one_line(), style="bold red"))
             continue
-        if not result.findings:
+        checklist = report.checklist_for(result)
+        if not result.findings and not checklist:
             continue
         header = Text(result.path, style="bold underline")
         if result.post_time is not None:
@@ -85,8 +100,11 @@ def render(report: Report, out: TextIO) -> None:
         if result.encoding not in ("utf-8", "utf-8 (BOM)"):
             header.append(f"  ({result.encoding})", style="dim")
         console.print(header)
+        if not result.findings:
+            console.print(Text("  指摘なし" if lang == "ja" else "  no findings", style="green"))
         for f in result.findings:
             _finding(console, result, f, lang)
+        _checklist(console, checklist, lang)
     c = report.counts()
     total = sum(c.values())
     if lang == "en":
