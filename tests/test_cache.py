@@ -180,8 +180,8 @@ def test_corrupt_entry_is_discarded_and_rebuilt(tmp_path, source, damage):
     assert (cache.hits, cache.discarded, cache.writes) == (0, 1, 1)
     assert _summary(again) == _summary(fresh)
     cache.compact()  # the damaged line is left out, the rebuilt one kept
-    assert _entries(tmp_path / "c") == [tmp_path / "c" / "v2" / "results.pack"]
-    assert (tmp_path / "c" / "v2" / "results.pack").read_bytes() == good
+    assert _entries(tmp_path / "c") == [tmp_path / "c" / f"v{cache_mod.FORMAT_VERSION}" / "results.pack"]
+    assert (tmp_path / "c" / f"v{cache_mod.FORMAT_VERSION}" / "results.pack").read_bytes() == good
 
 
 def test_empty_cache_file_is_no_entry(tmp_path, source):
@@ -249,13 +249,13 @@ def test_the_end_of_a_run_merges_only_when_worth_it(tmp_path, source, monkeypatc
         check_one(path, source, options, cache=first)
     first.compact(force=False)  # no pack yet: merged
     assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
-    pack = (tmp_path / "c" / "v2" / "results.pack").read_bytes()
+    pack = (tmp_path / "c" / f"v{cache_mod.FORMAT_VERSION}" / "results.pack").read_bytes()
     for path in paths[30:]:  # two more runs, one new draft each: shards under 1/8 of the pack
         run = ContentCache(tmp_path / "c", options)
         check_one(path, source, options, cache=run)
         run.compact(force=False)
     assert len(_entries(tmp_path / "c")) == 3  # the pack, untouched, and two shards
-    assert (tmp_path / "c" / "v2" / "results.pack").read_bytes() == pack
+    assert (tmp_path / "c" / f"v{cache_mod.FORMAT_VERSION}" / "results.pack").read_bytes() == pack
     later = ContentCache(tmp_path / "c", options)
     for path in paths:
         check_one(path, source, options, cache=later)

@@ -98,7 +98,7 @@ def test_pool_with_cache_cold_and_warm_gives_the_same_results(drafts, serial, tm
     options = CheckOptions()
     cold = check_paths([str(drafts), str(drafts / "empty")], PolicySource(), options, jobs=2, cache=ContentCache(tmp_path, options))
     assert not list(tmp_path.rglob("*.lines"))  # the workers' shards were merged at the end
-    entries = (tmp_path / "v2" / "results.pack").read_text(encoding="utf-8").splitlines()
+    entries = (tmp_path / "v3" / "results.pack").read_text(encoding="utf-8").splitlines()
     assert len(entries) == MIN_FILES_FOR_POOL + 6  # written by the workers; errors are not cached
     warm_cache = ContentCache(tmp_path, options)
     warm = check_paths([str(drafts), str(drafts / "empty")], PolicySource(), options, jobs=1, cache=warm_cache)

@@ -3,8 +3,10 @@
 A finding is plain, immutable data (it crosses process boundaries and the cache as a dict).
 Offsets are 0-based **character** offsets (not bytes) into the draft file's text as read with
 universal newlines, front matter included; ``line`` and ``column`` are 1-based, columns count
-characters. ``text`` is the matched text exactly as written, or its masked form when the
-finding is ``sensitive`` (personal data or a secret): the raw value never leaves the rule.
+characters. ``text`` is the matched text as written, or its masked form when the finding is
+``sensitive`` (personal data or a secret): the raw value never leaves the rule. Findings of
+other rules that quote personal data (a whole first line, the overflow of a long post) have
+it masked by the engine's masking pass (:mod:`snslint.lint.redaction`) before anyone sees them.
 """
 
 from __future__ import annotations
@@ -82,7 +84,8 @@ class Finding:
         column: 1-based column (characters) of ``start``.
         end_line: 1-based line of ``end``.
         end_column: 1-based column of ``end`` (exclusive, as in SARIF).
-        text: the matched text as written, or masked when ``sensitive``.
+        text: the matched text as written (personal data in it masked), or the rule's masked
+            form when ``sensitive``.
         message_ja: what was found and why it matters, in Japanese.
         message_en: the same in English.
         clause: the policy clause it rests on, or None where the city's document has none

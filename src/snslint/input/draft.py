@@ -168,6 +168,10 @@ class Draft:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    def line_start(self, line: int) -> int:
+        """The file character offset where 1-based ``line`` starts."""
+        return self._line_starts[line - 1]
+
     def line_text(self, line: int) -> str:
         """The text of 1-based ``line`` without its line break."""
         start = self._line_starts[line - 1]

@@ -2,7 +2,7 @@
 
 :class:`Report` gathers the per-file results after the filters (select/ignore, suppressions,
 ``--fail-on``) and answers the questions every reporter asks: counts per severity, which
-files failed to read, and each source line with personal data masked.
+files failed to read. Masking is :mod:`snslint.lint.redaction`'s (``redact`` is re-exported here).
 """
 
 from __future__ import annotations
@@ -13,26 +13,10 @@ from typing import TYPE_CHECKING
 
 from snslint.lint.engine import FileResult
 from snslint.findings import Finding, Severity
+from snslint.lint.redaction import redact  # noqa: F401 - kept where formats found it before
 
 if TYPE_CHECKING:  # the type only: output reads what the run computed
     from snslint.settings.policy import ChecklistItem
-
-
-def redact(text: str, offset: int, redactions: list[tuple[int, int, str]]) -> str:
-    """``text`` (which starts at file offset ``offset``) with every redaction span replaced by
-    its masked form. Spans that overlap ``text`` only in part are masked in part, with ``*``.
-    """
-    if not redactions:
-        return text
-    end = offset + len(text)
-    out = text
-    for r_start, r_end, masked in sorted(redactions, reverse=True):
-        if r_end <= offset or r_start >= end:
-            continue
-        a, b = max(r_start, offset) - offset, min(r_end, end) - offset
-        whole = r_start >= offset and r_end <= end
-        out = out[:a] + (masked if whole else "*" * (b - a)) + out[b:]
-    return out
 
 
 @dataclass

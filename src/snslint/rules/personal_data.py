@@ -613,6 +613,7 @@ class StreetAddress(_PiiRule):
     """
 
     code = "PII005"
+    tokenizes = True
     name = "street-address"
     default_severity = Severity.WARNING
     summary = "個人宅と思われる番地までの住所"
@@ -725,6 +726,7 @@ class PersonName(_PiiRule):
     """
 
     code = "PII006"
+    tokenizes = True
     name = "person-name"
     default_severity = Severity.WARNING
     summary = "私人の氏名"
@@ -1047,3 +1049,51 @@ class Credential(_PiiRule):
             text=masked,
             kind=kind,
         )
+
+
+# --------------------------------------------------------------------------- any text
+
+
+def find_personal_values(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, masked)`` of every phone number, My Number, card number, e-mail address
+    and credential the patterns above find in ``text``, without a draft's context.
+
+    For text outside a post body, where the rules do not look: front-matter values and
+    comments, error messages, suppression reasons (:mod:`snslint.lint.redaction`). Unlike the
+    rules it keeps no exceptions (a city's own number, a role mailbox, an organisation's
+    label): in such text masking too much is harmless, missing a value is not. Offsets are
+    characters into ``text`` (patterns run on its NFKC view and are mapped back); spans do not
+    overlap (the first found wins: secrets, then cards, My Numbers, phones, e-mails).
+    """
+    if not text:
+        return []
+    norm = NormalizedView.of(text)
+    nt = norm.text
+    found: list[tuple[int, int, str]] = []
+
+    def add(s: int, e: int, mask: "object") -> None:
+        start, end = norm.span(s, e)
+        if end <= start or any(start < fe and fs < end for fs, fe, _ in found):
+            return
+        raw = text[start:end]
+        found.append((start, end, mask(raw)))  # type: ignore[operator]
+
+    if TOKEN_HINT.search(nt):
+        for kind, pattern, keep in TOKEN_PATTERNS:
+            for m in pattern.finditer(nt):
+                add(m.start(), m.end(), lambda raw, keep=keep: mask_secret(raw, keep))
+    for regex in (QUERY_SECRET_RE, CREDENTIAL_LABEL_RE):
+        for m in regex.finditer(nt):
+            if not _PLACEHOLDER_VALUE.match(m.group("value")):
+                add(*m.span("value"), mask_secret)
+    for s, e, _brand in find_card_numbers(nt):
+        add(s, e, mask_last4)
+    for s, e in find_my_numbers(nt):
+        add(s, e, mask_last4)
+    for s, e, _national, _kind in find_phone_numbers(nt):
+        add(s, e, mask_phone)
+    if "@" in nt:
+        for m in EMAIL_RE.finditer(nt):
+            add(m.start(), m.end(), mask_email)
+    found.sort()
+    return found

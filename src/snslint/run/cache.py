@@ -10,12 +10,12 @@ Layout (all under :data:`CACHE_DIR_NAME` in the working directory, or the folder
     .snslint_cache/
         .gitignore          "*": git never sees the cache (as ruff does)
         CACHEDIR.TAG        the cache-directory tag (backup tools skip the folder)
-        v2/results.pack     the entries, one line each: key TAB SHA-256 of the payload TAB
+        v3/results.pack     the entries, one line each: key TAB SHA-256 of the payload TAB
                             the payload as one line of JSON (key, findings, encoding, policy
                             id, post time, redactions)
-        v2/shards/*.lines   entries written during a run, the same lines: each cache object
+        v3/shards/*.lines   entries written during a run, the same lines: each cache object
                             (the main process, each worker) appends to a file of its own
-        v2/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
+        v3/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
 
 Why a pack and not a file per entry (as version 1 had): creating a small file costs 0.4-0.7 ms
 on an ordinary ext4 disk, which made a first run over 2,000 drafts about 1.2 s slower than
@@ -77,8 +77,10 @@ if TYPE_CHECKING:  # pragma: no cover
 CACHE_DIR_NAME = ".snslint_cache"
 """The cache folder's name, created in the working directory."""
 
-FORMAT_VERSION = 2
-"""Layout version of the cache; bumping it orphans every old entry (``v1/`` -> ``v2/``)."""
+FORMAT_VERSION = 3
+"""Layout version of the cache; bumping it orphans every old entry, and the first write of a
+newer version deletes the older folders. 3: findings masked by the one masking pass
+(:mod:`snslint.redaction`); a ``v2/`` entry could hold a raw value another rule quoted."""
 
 MAX_ENTRIES = 20_000
 """Entries the pack keeps at most (the newest); about 600 bytes each."""
@@ -463,6 +465,18 @@ class ContentCache:
         if not self._prepared:
             ensure_cache_dir(self.root)
             self._prepared = True
+            _remove_old_versions(self.root)
+
+
+def _remove_old_versions(root: Path) -> None:
+    """Delete the ``v1/`` .. ``v{FORMAT_VERSION - 1}/`` folders of ``root`` (older layouts
+    whose entries may hold what a newer snslint no longer stores); never raises."""
+    import shutil
+
+    for n in range(1, FORMAT_VERSION):
+        old = root / f"v{n}"
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def ensure_cache_dir(root: Path) -> None:

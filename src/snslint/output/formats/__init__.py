@@ -17,6 +17,7 @@ import importlib
 from typing import Callable, TextIO
 
 from snslint.errors import UsageError
+from snslint.lint.redaction import mask_report
 from snslint.output.report import Report
 
 FORMATS: dict[str, str] = {
@@ -32,7 +33,11 @@ Render = Callable[[Report, TextIO], None]
 
 
 def get(name: str) -> Render:
-    """The ``render`` function of format ``name``.
+    """The ``render`` function of format ``name``, behind the masking pass: the report it is
+    given goes through :func:`snslint.lint.redaction.mask_report` first, so no format ever sees a
+    finding, reason or error that quotes personal data. A format that shows draft text beyond
+    the findings (source lines) takes it from :func:`snslint.lint.redaction.source_line` or
+    :func:`snslint.lint.redaction.quote`.
 
     Raises:
         UsageError: no such format.
@@ -43,7 +48,12 @@ def get(name: str) -> Render:
             f"出力形式「{name}」はありません（{', '.join(FORMATS)}）。",
             f"unknown format '{name}' (choose from {', '.join(FORMATS)}).",
         )
-    return importlib.import_module(module).render
+    render = importlib.import_module(module).render
+
+    def masked_render(report: Report, out: TextIO) -> None:
+        render(mask_report(report), out)
+
+    return masked_render
 
 
 def render_suppressed(report: Report, out: TextIO) -> None:

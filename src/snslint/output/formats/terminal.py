@@ -17,7 +17,8 @@ from rich.text import Text
 
 from snslint.lint.engine import FileResult
 from snslint.findings import Finding, Severity
-from snslint.output.report import Report, redact
+from snslint.lint.redaction import masker_for, redact
+from snslint.output.report import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
@@ -28,20 +29,23 @@ LABELS = {
 
 
 def _source_lines(result: FileResult, f: Finding) -> list[Text]:
-    """The finding's first line with a caret underline below it, masked."""
+    """The finding's first line with a caret underline below it, masked
+    (:class:`snslint.redaction.Masker`: the one masking pass)."""
     draft = result.draft
     if draft is None or f.line > draft.line_count:
         return []
+    masker = masker_for(result)
     line_start = f.start - (f.column - 1)
     raw = draft.line_text(f.line)
-    shown = redact(raw, line_start, result.redactions)
+    line_end = line_start + len(raw)
+    shown = masker.span(line_start, line_end)
     # Column of the span in the masked line: mask lengths may differ from the raw ones.
     prefix = redact(raw[: f.column - 1], line_start, [r for r in result.redactions if r[1] <= f.start])
     if f.sensitive:
         span_text = f.text
     else:
-        span_end = f.end - line_start if f.end_line == f.line else len(raw)
-        span_text = redact(raw[f.column - 1 : span_end], f.start, result.redactions)
+        span_end = f.end if f.end_line == f.line else line_end
+        span_text = masker.span(f.start, span_end)
     gutter = f"{f.line:>5} │ "
     src = Text(gutter, style="dim")
     src.append(shown.replace("\t", " "))
