@@ -2,14 +2,14 @@
 
 A typer sub-app joined to the main app in :mod:`snslint.cli` (``app.add_typer``). Parsing
 and printing only: the coverage is computed by :func:`snslint.settings.policy.clause_coverage`, the
-validation by :mod:`snslint.policy_tools`. Every expected error is one line in Japanese and
+validation by :mod:`snslint.settings.policy_tools`. Every expected error is one line in Japanese and
 English with exit code 2.
 
 - ``policy show CITY``: posting hours, closed days, accounts, official domains and
   contacts, each rule with its severity and clause (Japanese; ``--lang en``; ``--format json``).
 - ``policy coverage CITY``: the clause table with its coverage and the shares covered
   automatically, partly and by people (``--format text|json|markdown``).
-- ``policy new ID --from CITY``: a policy file to start from (see :mod:`snslint.policy_tools`).
+- ``policy new ID --from CITY``: a policy file to start from (see :mod:`snslint.settings.policy_tools`).
 - ``policy validate FILE [--source DOCUMENT]``: every problem, one Japanese line each.
 
 ``CITY`` is a bundled id (``zushi``) or the path of a policy file (``my-city.yaml``).
@@ -366,5 +366,100 @@ def coverage(
             sys.stdout.write(coverage_markdown(policy, lang.value))
         else:
             sys.stdout.write(coverage_text(policy, lang.value))
+
+    _run(work)
+
+
+# --------------------------------------------------------------------------- new, validate
+
+
+@policy_app.command("new")
+def new(
+    new_id: str = typer.Argument(..., metavar="ID", help="新しい市の id（英小文字・数字・ハイフン） / the new policy's id"),
+    from_city: str = typer.Option(..., "--from", help="土台にする同梱の市 / the bundled city to start from"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="書き出すファイル（既定 ID.yaml、- で標準出力） / file to write (default ID.yaml; - for stdout)"),
+    force: bool = typer.Option(False, "--force", help="既存のファイルを上書きする / overwrite an existing file"),
+) -> None:
+    """市のポリシーのひな形を作成 / Write a policy to start from: extends CITY, every key commented."""
+    import re
+
+    from snslint.errors import UsageError
+    from snslint.rules.registry import registry
+    from snslint.settings.policy import load_bundled
+    from snslint.settings.policy_tools import starter_policy
+
+    def work() -> None:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", new_id):
+            raise UsageError(
+                f"id「{new_id}」は英小文字・数字・ハイフン・下線で書いてください（例: asagiri）。",
+                f"the id '{new_id}' must be lower-case letters, digits, '-' or '_' (e.g. asagiri).",
+            )
+        parent = load_bundled(from_city)
+        rules = {code: (r.name, r.summary) for code, r in registry().items() if r.family != "SNS"}
+        text = starter_policy(new_id, parent, rules)
+        target = output or f"{new_id}.yaml"
+        if target == "-":
+            sys.stdout.write(text)
+            return
+        try:  # "x": never overwrite a file unasked, even one created a moment ago
+            with open(target, "w" if force else "x", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except FileExistsError:
+            raise UsageError(
+                f"「{target}」はすでにあります。上書きするには --force を付けてください。",
+                f"'{target}' already exists; add --force to overwrite it.",
+            ) from None
+        except OSError as exc:
+            raise UsageError(
+                f"「{target}」に書けません（{exc.strerror}）。", f"cannot write '{target}' ({exc.strerror})."
+            ) from None
+        sys.stdout.write(
+            f"{target} を作成しました（{parent.name}のポリシーを土台）。書き換えたら次で確かめます:\n"
+            f"  snslint policy validate {target} --source 文書.txt\n"
+        )
+
+    _run(work)
+
+
+@policy_app.command("validate")
+def validate(
+    file: str = typer.Argument(..., help="ポリシーファイル / the policy file"),
+    source: Optional[str] = typer.Option(None, "--source", help="出典の文書（テキスト、UTF-8） / the source document as UTF-8 text"),
+    lang: Lang = typer.Option(Lang.ja, "--lang", help="表示言語 / language"),
+) -> None:
+    """ポリシーファイルを検証 / Validate a policy file: schema, rule codes, clauses, quotes.
+
+    終了コード: 0 問題なし（警告のみを含む）、1 エラーあり、2 ファイルが読めない。
+    Exit 0 when there is no error (warnings allowed), 1 with errors, 2 when a file cannot be read.
+    """
+    from snslint.errors import UsageError
+    from snslint.settings.policy_tools import validate_policy_file
+
+    def work() -> int:
+        source_text = None
+        if source is not None:
+            try:
+                source_text = Path(source).read_bytes().decode("utf-8-sig")
+            except OSError as exc:
+                raise UsageError(
+                    f"出典の文書「{source}」を読めません（{exc.strerror}）。",
+                    f"cannot read the source document '{source}' ({exc.strerror}).",
+                ) from None
+            except UnicodeDecodeError:
+                raise UsageError(
+                    f"出典の文書「{source}」は UTF-8 のテキストで保存してください。",
+                    f"the source document '{source}' must be UTF-8 text.",
+                ) from None
+        problems = validate_policy_file(file, source_text)
+        for problem in problems:
+            sys.stdout.write(problem.format(file, lang.value) + "\n")
+        errors = sum(1 for p in problems if p.level == "error")
+        warnings = len(problems) - errors
+        if lang == Lang.en:
+            sys.stdout.write(f"{file}: {errors} errors, {warnings} warnings" + ("" if source_text is not None else " (quotes not checked: no --source)") + "\n")
+        else:
+            tail = "" if source_text is not None else "（--source がないため引用は確かめていません）"
+            sys.stdout.write(f"{file}: エラー {errors} 件、警告 {warnings} 件{tail}\n")
+        return ExitStatus.FINDINGS if errors else ExitStatus.OK
 
     _run(work)

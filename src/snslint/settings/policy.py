@@ -422,66 +422,95 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
-def _validate(data: dict[str, Any], node: Any, display: str) -> Policy:
-    try:
-        policy = Policy.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
+def schema_messages(exc: ValidationError, node: Any) -> list[tuple[int | None, str, str]]:
+    """Each pydantic error of a policy as ``(line, ja, en)``: the field's dotted path, and the
+    line of its YAML node (as near as known)."""
+    out = []
+    for err in exc.errors():
         loc = tuple(p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
         field = ".".join(str(p) for p in loc) or "(top level)"
+        msg = str(err.get("msg", "")).removeprefix("Value error, ")
         if err.get("type") == "extra_forbidden":
             ja = f"ポリシーに未知のキー「{field}」があります。"
             en = f"unknown policy key '{field}'."
         else:
-            ja = f"ポリシーの「{field}」が正しくありません（{err.get('msg')}）。"
-            en = f"policy field '{field}' is invalid ({err.get('msg')})."
-        raise PolicyError(ja, en, path=display, line=_line_of(node, loc)) from None
+            ja = f"ポリシーの「{field}」が正しくありません（{msg}）。"
+            en = f"policy field '{field}' is invalid ({msg})."
+        out.append((_line_of(node, loc), ja, en))
+    return out
+
+
+def _validate(data: dict[str, Any], node: Any, display: str) -> Policy:
+    try:
+        policy = Policy.model_validate(data)
+    except ValidationError as exc:
+        line, ja, en = schema_messages(exc, node)[0]
+        raise PolicyError(ja, en, path=display, line=line) from None
     _check_rules(policy, node, display)
     return policy
 
 
-def _check_rules(policy: Policy, node: Any, display: str) -> None:
-    """Every rule code must be known; settings valid; an error must cite a clause."""
+def rule_problems(policy: Policy, node: Any) -> list[tuple[int | None, str, str]]:
+    """What is wrong with the policy's rules, as ``(line, ja, en)``: unknown rule codes, an
+    ``error`` without a clause, settings the rule refuses. Empty when all is well."""
     from snslint.rules.registry import registry
 
     rules = registry()
+    out: list[tuple[int | None, str, str]] = []
     for code, cfg in policy.rules.items():
         line = _line_of(node, ("rules", code))
         rule = rules.get(code)
         if rule is None:
-            raise PolicyError(
+            out.append((
+                line,
                 f"未知のルールコード「{code}」です（`snslint rules` で一覧を表示）。",
                 f"unknown rule code '{code}' (see `snslint rules`).",
-                path=display,
-                line=line,
-            )
+            ))
+            continue
         if cfg.severity == "error" and cfg.clause is None:
-            raise PolicyError(
+            out.append((
+                line,
                 f"ルール {code} をエラーにするには、根拠となる条項（clause）が必要です。",
                 f"rule {code} at severity error must cite a clause.",
-                path=display,
-                line=line,
-            )
+            ))
         problem = rule.validate_settings(cfg)
         if problem:
-            raise PolicyError(
+            out.append((
+                line,
                 f"ルール {code} の設定が正しくありません（{problem}）。",
                 f"rule {code} has bad settings ({problem}).",
-                path=display,
-                line=line,
-            )
+            ))
+    for i, clause in enumerate(policy.clauses):
+        for code in clause.rules:
+            if code not in rules:
+                out.append((
+                    _line_of(node, ("clauses", i, "rules")),
+                    f"条項 {clause.ref} の rules に未知のルールコード「{code}」があります。",
+                    f"clause {clause.ref} lists an unknown rule code '{code}'.",
+                ))
+    return out
 
 
-def load_policy_file(path: str | Path) -> Policy:
-    """Load and validate a policy file; ``extends: NAME`` builds on a bundled policy.
+def _check_rules(policy: Policy, node: Any, display: str) -> None:
+    """Every rule code must be known; settings valid; an error must cite a clause."""
+    problems = rule_problems(policy, node)
+    if problems:
+        line, ja, en = problems[0]
+        raise PolicyError(ja, en, path=display, line=line)
+
+
+def compose_policy_data(path: str | Path) -> tuple[dict[str, Any], Any, dict[str, Any]]:
+    """Read a policy file and apply its ``extends``: ``(data, node, own)`` where ``data`` is
+    the merged mapping to validate, ``node`` the file's YAML node (for line numbers) and
+    ``own`` the file's own mapping before the merge.
 
     Raises:
-        PolicyError: unreadable file, broken YAML, schema error, unknown rule code, an
-            error-level rule without a clause, unknown ``extends`` target.
+        PolicyError: unreadable file, broken YAML, unknown ``extends`` target.
     """
     path = Path(path)
     display = str(path)
     data, node = _read_yaml(path, display)
+    own = data
     parent = data.get("extends")
     if parent:
         if not isinstance(parent, str) or parent not in bundled_ids():
@@ -498,7 +527,18 @@ def load_policy_file(path: str | Path) -> Policy:
             data["rules"] = {k: _rule_entry(v) for k, v in data["rules"].items()}
             base["rules"] = {k: _rule_entry(v) for k, v in base["rules"].items()}
         data = _merge(base, data)
-    return _validate(data, node, display)
+    return data, node, own
+
+
+def load_policy_file(path: str | Path) -> Policy:
+    """Load and validate a policy file; ``extends: NAME`` builds on a bundled policy.
+
+    Raises:
+        PolicyError: unreadable file, broken YAML, schema error, unknown rule code, an
+            error-level rule without a clause, unknown ``extends`` target.
+    """
+    data, node, _ = compose_policy_data(path)
+    return _validate(data, node, str(path))
 
 
 @lru_cache(maxsize=None)
