@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from snslint.findings import Severity
-from snslint.settings.policy import load_policy_file
+from snslint.settings.policy import load_bundled, load_policy_file
 from support import findings
 
 CITIES = ["kisarazu", "kagoshima", "zushi", "goshogawara", "mine"]
@@ -82,7 +82,8 @@ def test_church_invitation_is_religious_activity() -> None:
 def test_discount_ad_is_commercial_advertising_citing_9_6() -> None:
     got = cat("今だけ全品50%オフ！購入はこちら", "goshogawara")
     assert {f.code for f in got} == {"CAT003"}
-    assert len(got) == 2  # two sentences: 「今だけ全品50%オフ！」「購入はこちら」
+    assert len(got) == 1  # one finding per category and post, with every test that fired
+    assert {t["text"] for t in got[0].extra["tests"]} >= {"今だけ", "購入はこちら"}
     assert "購入はこちら" in {f.text for f in got}
     assert all(f.clause.ref == "第9条(6)" and f.severity is Severity.WARNING for f in got)
 
@@ -106,11 +107,47 @@ def test_mine_allows_local_job_ads_by_policy_exception() -> None:
     assert [f.code for f in cat(job, "goshogawara", select="CAT003")]
 
 
-def test_weak_entry_is_one_level_below_the_city_severity() -> None:
-    got = cat("あの店主はバカだ", "goshogawara", select="CAT005")  # CAT005 is error there
-    assert [f.severity for f in got] == [Severity.WARNING]
-    strong = cat("あの店主は無能だ", "goshogawara", select="CAT005")
-    assert [f.severity for f in strong] == [Severity.ERROR]
+def _policy_with_thresholds(tmp_path, lower: float, upper: float):
+    path = tmp_path / f"t{lower}-{upper}.yaml"
+    path.write_text(
+        "extends: goshogawara\n"
+        "rules:\n"
+        "  CAT005:\n"
+        f"    settings: {{thresholds: {{lower: {lower}, upper: {upper}}}}}\n",
+        encoding="utf-8",
+    )
+    return load_policy_file(path)
+
+
+def _cat_with(policy, text: str, code: str):
+    from snslint.input.draft import parse_draft
+    from snslint.lint.engine import CheckOptions, check_draft
+
+    res = check_draft(parse_draft("d.txt", text.encode()), policy, CheckOptions())
+    return [f for f in res.findings if f.code == code]
+
+
+def test_score_between_thresholds_is_one_level_below_the_city_severity(tmp_path) -> None:
+    text = "あの店主は本当に無能だ。"  # CAT005 is error in goshogawara
+    total = cat(text, "goshogawara", select="CAT005")[0].extra["score"]
+    above = _cat_with(_policy_with_thresholds(tmp_path, 0.5, total - 0.1), text, "CAT005")
+    between = _cat_with(_policy_with_thresholds(tmp_path, 0.5, total + 0.5), text, "CAT005")
+    below = _cat_with(_policy_with_thresholds(tmp_path, total + 0.5, total + 1.0), text, "CAT005")
+    assert [f.severity for f in above] == [Severity.ERROR]
+    assert [f.severity for f in between] == [Severity.WARNING]
+    assert below == []
+
+
+def test_finding_carries_every_fired_test_and_the_total() -> None:
+    text = "来月の市長選挙では山田候補に清き一票を！駅前の街頭演説にぜひお越しください。"
+    (f,) = cat(text, "goshogawara", select="CAT001")
+    tests = f.extra["tests"]
+    assert len(tests) >= 3 and {"id", "term", "text", "start", "score"} <= set(tests[0])
+    assert abs(sum(t["score"] for t in tests) - f.extra["score"]) < 0.01
+    assert f.extra["score"] >= f.extra["thresholds"]["upper"]
+    strongest = max(tests, key=lambda t: t["score"])
+    assert f.text == strongest["text"]  # the span is the strongest evidence
+    assert "合計" in f.message_ja and "行目" in f.message_ja and "total" in f.message_en
 
 
 # ------------------------------------------------------------------ per category
@@ -223,10 +260,11 @@ def test_city_extra_terms_and_bad_entries(tmp_path) -> None:
     assert "examples" in str(info.value.message_en if hasattr(info.value, "message_en") else info.value)
 
 
-def test_two_sentences_give_two_findings_one_sentence_gives_one() -> None:
+def test_one_finding_per_category_and_post() -> None:
     one = cat("来月の市長選挙では〇〇候補に清き一票を、〇〇候補をよろしく！", "goshogawara")
     two = cat("〇〇候補に清き一票を！\n次の選挙では〇〇党の候補者を応援しよう。", "goshogawara")
-    assert len(one) == 1 and len(two) == 2
+    assert [f.code for f in one] == ["CAT001"] and [f.code for f in two] == ["CAT001"]
+    assert len(two[0].extra["tests"]) > len(one[0].extra["tests"]) - 1
 
 
 def test_cat_rules_share_one_scan_per_draft_and_find_the_same_without_it(monkeypatch) -> None:
@@ -246,3 +284,49 @@ def test_cat_rules_share_one_scan_per_draft_and_find_the_same_without_it(monkeyp
     alone = [(f.code, f.start, f.end, f.message_ja, f.severity) for f in cat(text)]
     assert alone == shared
     assert len(scans) == 11  # one scan per rule
+
+
+# ------------------------------------------------------------------ issue 16: must stay clean / must be caught
+# Drafts written for these tests (not from the development corpus): each benign one is a trap
+# for a category (election administration, festival, heritage, city commerce, human rights,
+# a warning that quotes the fraud wording, a correction that quotes the rumor).
+
+DONE_BENIGN = {
+ "early-voting": "【期日前投票のご案内】2月9日執行の市議会議員一般選挙の期日前投票は、2月3日から8日まで、市役所本庁舎1階市民ホールで行います。時間は午前8時30分から午後8時までです。入場券がお手元に届いていなくても投票できます。",
+ "registration": "市議会議員一般選挙の立候補届出の受付は、告示日の1月26日午前8時30分から午後5時まで、市役所4階会議室で行います。届出書類の事前審査は1月19日・20日に選挙管理委員会事務局で行います。",
+ "shrine": "【交通規制のお知らせ】10月18日（土）・19日（日）は熊野神社の秋季例大祭のため、神社前の市道で午前9時から午後9時まで車両通行止めとなります。神輿の渡御の際は沿道での観覧にご協力ください。",
+ "church-tour": "世界遺産の構成資産である旧野首教会を巡る見学ツアーを開催します。明治期の煉瓦造りの教会建築と、潜伏キリシタンの歴史を学芸員が案内します。定員20名、参加無料。お気軽にご参加ください。",
+ "voucher": "プレミアム付商品券の2次販売を行います。1セット1万円で1万3千円分のお買い物ができます。市内の取扱店約400店舗でご利用いただけます。数量限定のため、お早めにお申し込みください。",
+ "furusato": "ふるさと納税の返礼品に、市内の農家が育てたシャインマスカットが加わりました。寄附額1万円から選べます。いただいた寄附は子育て支援に活用します。ぜひご検討ください。",
+ "human-rights": "人権講演会を開催します。演題は「インターネットと人権～ヘイトスピーチや部落差別をなくすために～」。講師は法務局の人権擁護委員です。入場無料、手話通訳あり。",
+ "fraud": "【詐欺にご注意】市役所職員をかたり「医療費の還付金があります。今日中にATMで手続きしてください」という電話が相次いでいます。市職員がATMでの手続きをお願いすることはありません。不審な電話はすぐに切り、警察署に相談してください。",
+ "rumor-fix": "SNS上で「今夜、市内全域で断水するらしい。拡散希望」という投稿が広がっていますが、そのような事実はありません。水道の最新情報は市ホームページでお知らせします。不確かな情報を拡散しないようお願いします。",
+}
+DONE_CAUGHT = {
+ "CAT003": "駅前のベーカリー麦の香では、開店5周年を記念して全品20%引きのセールを開催中！数量限定なので、お早めにどうぞ。",
+ "CAT001": "日本を前へ。比例は自由民主党へ、あなたの一票をお願いします！",
+ "CAT002": "クリスマス礼拝のご案内。12月24日夜7時から、さくら台キリスト教会で燭火礼拝を行います。どなたでもお気軽にお越しください。",
+ "CAT007": "明日の午後2時に市役所の庁舎に仕掛けた爆弾を爆発させる。職員は全員死ぬだろう。",
+ "CAT008": "【拡散希望】知り合いの消防士から聞いた話です。今夜にも川の堤防が決壊するらしいので、すぐに逃げてください！",
+}
+
+
+@pytest.mark.parametrize("city", CITIES)
+@pytest.mark.parametrize("key", list(DONE_BENIGN))
+def test_issue16_benign_posts_stay_clean(city: str, key: str) -> None:
+    got = cat(DONE_BENIGN[key], city)
+    assert not got, [(f.code, f.text, f.extra.get("tests")) for f in got]
+
+
+@pytest.mark.parametrize("city", CITIES)
+@pytest.mark.parametrize("code", list(DONE_CAUGHT))
+def test_issue16_violations_caught_with_the_right_code_and_clause(city: str, code: str) -> None:
+    policy = load_bundled(city)
+    cfg = policy.rule(code)
+    expected = policy.clause(cfg.clause) if cfg is not None and cfg.clause else None
+    got = [f for f in cat(DONE_CAUGHT[code], city) if f.code == code]
+    assert len(got) == 1, f"{code} missed in {city}"
+    assert got[0].clause == expected
+    if expected is not None:
+        assert expected.ref in got[0].message_ja
+    assert got[0].extra["score"] >= got[0].extra["thresholds"]["lower"]

@@ -476,6 +476,9 @@ def explain_text(token: str) -> str:
             extra = "".join(f", {k}={v}" for k, v in (("at", ex.at), ("platform", ex.platform)) if v)
             lines.append(f"  --- ({ex.city}{extra})")
             lines += [f"  | {ln}" for ln in ex.draft.rstrip("\n").split("\n")]
+    details = getattr(rule, "explain_details", None)
+    if callable(details):
+        lines += ["", *details()]
     lines += ["", "■ 抑止のしかた / How to suppress"]
     if rule.suppressible:
         lines += [

@@ -1,22 +1,38 @@
-"""CAT family: prohibited content, found with token-aware lexicons.
+"""CAT family: prohibited content, found by scored evidence (the SpamAssassin way).
 
-Each rule is one category; its words live in ``rules/catNNN_*.yaml`` (see
-:mod:`snslint.text.lexicon` for the format and the matcher) and a city adds its own in its policy
-(``extra_terms``, same entry format). The rule classes below only carry the documentation and
-examples; :class:`LexiconRule.check` is shared.
+One source of truth per category: ``rules/catNNN_*.yaml`` carries the rule's name, summary,
+explanation, whole-draft examples, two thresholds and its *tests* (see :mod:`snslint.text.lexicon`
+for the test format and the matcher). The rule classes below are generated from those files.
 
-Severity: a ``strong`` entry gets the policy's severity for the rule, a ``weak`` one a level
-lower (error -> warning -> info). The message names the term found, the category, the clause
-(and, for a clause written for users' comments, that it applies by analogy) and the hint.
+Scoring. Each test is a small piece of evidence with a score: a lemma or phrase (Sudachi
+normalized form), a co-occurrence within a sentence, a window or the post, an appeal form
+(``<appeal>``), an entity class (party names, religious bodies, shop-like names), a price
+pattern (``<number>`` next to 円/%/引き), or a benign context with a *negative* score
+(election administration, heritage, a warning that quotes the wording it warns about). A
+post's category score is the sum of the scores of its tests that fire, each test counted once
+per post. Score >= ``upper`` gives the policy's severity for the rule; ``lower`` <= score <
+``upper`` gives one level lower (error -> warning -> info); below ``lower``, nothing.
+
+Scores are fitted by ``benchmarks/fit_scores.py`` (L2-regularised logistic regression whose
+penalty pulls each score toward its hand-set ``prior``, with the thresholds as the fixed
+intercept) and written into the YAML; the package only reads them. A test without ``score``
+or ``prior`` (a city's extra terms in the old format) scores ``upper`` when ``strength:
+strong`` and ``lower`` when ``weak``, so it alone gives the severity it always gave.
+
+One finding per category and post: its span is the strongest positive evidence; the message
+names it, the other evidence and the total; ``Finding.extra`` carries every test that fired
+(``tests``: id, term, text, offset, score) with the ``score`` total and the ``thresholds``, so
+JSON and SARIF show why.
 
 Speed: the rules of one draft share one pass over its morphemes (:func:`_shared_scan`: one
-index over every active category's phrases, kept in the draft's ``CheckContext.memo``); each
-rule then applies only its own entries' context, exceptions and strength to the shared hits.
+index over every active category's phrases, kept in the draft's ``CheckContext.memo``).
 
 Policy ``settings`` of every CAT rule (:class:`ContentSettings`):
     unless: policy-level exceptions: a phrase anywhere in the post cancels the category
         (美祢市 allows job ads of local firms, 第4 2(2)エ: ``unless: [求人情報, ...]``).
-    disable: bundled entries (by their first term) the city switches off.
+    disable: bundled tests (by id or first term) the city switches off.
+    thresholds: ``{lower: x, upper: y}`` replacing the bundled ones.
+A city adds tests under ``extra_terms`` (same format as the bundled tests, ``score`` allowed).
 """
 
 from __future__ import annotations
@@ -29,7 +45,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from snslint.findings import Finding, Severity
 from snslint.identity_memo import IdentityMemo
-from snslint.text.lexicon import DraftScan, Lexicon, LexiconError, lexicon_for, lexicon_group, parse_extra_terms
+from snslint.text.lexicon import (
+    DraftScan,
+    Entry,
+    Lexicon,
+    LexiconError,
+    Match,
+    Thresholds,
+    lexicon_files,
+    lexicon_for,
+    lexicon_group,
+    load_spec,
+    parse_extra_terms,
+)
 from snslint.rules.registry import register, registry
 from snslint.rules.api import Example, Rule, RuleContext
 
@@ -53,6 +81,7 @@ class ContentSettings(BaseModel):
 
     unless: list[str] = Field(default_factory=list, max_length=500)
     disable: list[str] = Field(default_factory=list, max_length=500)
+    thresholds: Thresholds | None = None
 
 
 class LexiconRule(Rule):
@@ -90,14 +119,65 @@ class LexiconRule(Rule):
         settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
         return lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable)
 
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        lex = self.lexicon(ctx)
+    def explain_details(self) -> list[str]:
+        """Lines for ``snslint explain``: the thresholds and every bundled test with its score,
+        strongest first within evidence and benign context (read from the category file)."""
+        spec = load_spec(self.code)
+        th = spec.thresholds
+        lex = lexicon_for(self.code)
+        lines = [
+            "■ 判定のしくみ / How the score works",
+            f"  各テストの点数を合計し、{th.upper:g} 点以上で市の重大度、{th.lower:g} 点以上 {th.upper:g} 点未満で1段階下、",
+            f"  {th.lower:g} 点未満は指摘なし（テストは1投稿に1回だけ数えます）。",
+            f"  The fired tests' scores are summed once per post: >= {th.upper:g} gives the city's severity,",
+            f"  {th.lower:g} to {th.upper:g} one level lower, below {th.lower:g} nothing. A city may change the",
+            "  thresholds (settings.thresholds) or add tests (extra_terms) in its policy.",
+            "",
+            f"■ テスト / Tests ({len(lex.entries)}; rules/{lexicon_files()[self.code].name})",
+        ]
+        for e in sorted(lex.entries, key=lambda e: -test_score(e, th)):
+            terms = "、".join(p.text for p in e.phrases[:6]) + ("…" if len(e.phrases) > 6 else "")
+            ctx = " + ".join("[" + "、".join(p.text for p in g[:4]) + ("…" if len(g) > 4 else "") + "]" for g in e.context)
+            where = f" (window: {e.window})" if e.context else ""
+            lines.append(f"  {test_score(e, th):+6.2f}  {e.test_id:<24} {terms}{' + ' + ctx if ctx else ''}{where}")
+        return lines
+
+    def thresholds(self, cfg: RuleConfig | None) -> Thresholds:
+        """The category's thresholds: the policy's ``settings.thresholds`` or the bundled ones."""
+        settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
+        return settings.thresholds or load_spec(self.code).thresholds
+
+    def evidence(self, ctx: RuleContext) -> dict[Entry, Match]:
+        """The tests of this category that fire on the draft of ``ctx`` -> their first match."""
         ms = ctx.analysis.morphemes
         if not ms:
+            return {}
+        lex = self.lexicon(ctx)
+        return lex.fired(ms, _shared_scan(ctx, lex, ms))
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        fired = self.evidence(ctx)
+        if not fired:
             return
-        matches = lex.find(ms, _shared_scan(ctx, lex, ms))
-        if not matches:
+        th = _THRESHOLDS.get(ctx.config, self.code, lambda: self.thresholds(ctx.config))
+        scored = [(e, m, test_score(e, th)) for e, m in fired.items()]
+        total = sum(sc for _, _, sc in scored)
+        if total < th.lower - 1e-9:
             return
+        positive = [x for x in scored if x[2] > 0]
+        if not positive:
+            return
+        # The strongest evidence carries the span and the hint: highest score, then the
+        # longest span, then the earliest.
+        e, m, sc = max(positive, key=lambda x: (x[2], x[1].end - x[1].start, -x[1].start))
+        lex = self.lexicon(ctx)
+        body = ctx.body
+        found = body[m.start : m.end]
+        shown = found if found == e.term else f"{found}（{e.term}）"
+        others = sorted((x for x in scored if x[0] is not e), key=lambda x: -x[2])
+        also_ja = "".join(f"「{body[o.start:o.end]}」{s_:+.1f}" for _, o, s_ in others[:4])
+        also_en = ", ".join(f"'{body[o.start:o.end]}' {s_:+.1f}" for _, o, s_ in others[:4])
+        full = total >= th.upper - 1e-9
         clause = ctx.clause
         where_ja = where_en = ""
         if clause is not None:
@@ -105,32 +185,51 @@ class LexiconRule(Rule):
             by_analogy_en = " (a users' list, applied to the city's own posts by analogy)" if clause.users_list else ""
             where_ja = f"{clause.document} {clause.ref}{by_analogy_ja}に反するおそれがあります。".lstrip()
             where_en = f" It may break {clause.document} {clause.ref}{by_analogy_en}.".rstrip()
-        base = ctx.severity
-        for group in _by_sentence(matches, ctx.analysis.sentence_bounds):
-            # One finding per sentence and category: the strongest, then longest, then
-            # earliest match carries the span and the hint; the others are named in the message.
-            m = min(group, key=lambda g: (g.entry.strength != "strong", g.start - g.end, g.start))
-            e = m.entry
-            found = ctx.body[m.start : m.end]
-            shown = found if found == e.term else f"{found}（{e.term}）"
-            others = [ctx.body[g.start : g.end] for g in group if g is not m]
-            also_ja = "".join(f"「{o}」" for o in others)
-            also_ja = f"（同じ文に{also_ja}も）" if others else ""
-            also_en = f" (also {', '.join(repr(o) for o in others)} in the same sentence)" if others else ""
-            note_ja = f"{e.note}。" if e.note and not e.note.endswith("。") else e.note
-            strong = any(g.entry.strength == "strong" for g in group)
-            yield ctx.finding(
-                m.start,
-                m.end,
-                f"「{shown}」{also_ja}: {lex.label}にあたる表現です。{note_ja}{where_ja}",
-                f"'{found}' ({e.term}){also_en}: {lex.label_en}.{where_en}",
-                hint=e.hint,
-                hint_en=e.hint_en,
-                severity=base if strong else base.demoted(),
-                term=e.term,
-                strength="strong" if strong else e.strength,
-                source=e.source,
-            )
+        line = body.count("\n", 0, m.start) + 1
+        score_ja = f"（根拠 {sc:+.1f}{'、ほかに' + also_ja if also_ja else ''}; 合計 {total:.1f} 点、基準 {th.lower:g}/{th.upper:g}）"
+        score_en = f" (evidence {sc:+.1f}{'; also ' + also_en if also_en else ''}; total {total:.1f}, thresholds {th.lower:g}/{th.upper:g})"
+        note_ja = f"{e.note}。" if e.note and not e.note.endswith("。") else e.note
+        yield ctx.finding(
+            m.start,
+            m.end,
+            f"{line}行目の「{shown}」{score_ja}: {lex.label}にあたる表現です。{note_ja}{where_ja}",
+            f"'{found}' ({e.test_id}) on body line {line}{score_en}: {lex.label_en}.{where_en}",
+            hint=e.hint,
+            hint_en=e.hint_en,
+            severity=ctx.severity if full else ctx.severity.demoted(),
+            term=e.term,
+            strength="strong" if full else "weak",
+            source=e.source,
+            score=round(total, 3),
+            thresholds={"lower": th.lower, "upper": th.upper},
+            tests=[
+                {
+                    "id": x.test_id,
+                    "term": x.term,
+                    "text": body[xm.start : xm.end],
+                    "start": xm.start,
+                    "score": round(xs, 3),
+                    "source": x.source,
+                }
+                for x, xm, xs in scored
+            ],
+        )
+
+
+_THRESHOLDS: IdentityMemo[Thresholds] = IdentityMemo(max_entries=256)
+"""A rule's thresholds by its policy entry (identity) and code."""
+
+
+def test_score(entry: Entry, th: Thresholds) -> float:
+    """The score a fired test adds to its category (see the module docstring).
+
+    A test with a fitted ``score`` (or a hand-set ``prior``) adds that; one without (a
+    city's extra term in the strength format) adds ``th.upper`` when strong, ``th.lower``
+    when weak.
+    """
+    if entry.score is not None:
+        return entry.score
+    return th.upper if entry.strength == "strong" else th.lower
 
 
 def _shared_scan(ctx: RuleContext, lex: Lexicon, ms: "list[Morpheme]") -> DraftScan | None:
@@ -197,121 +296,69 @@ def _by_sentence(matches, bounds: list[tuple[int, int]]) -> list[list]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _rule(code, name, summary, summary_en, explanation, failing, passing):
-    """Build and register one CAT rule class (the lexicon does the work)."""
-    cls = type(
-        "".join(p.title() for p in name.split("-")),
-        (LexiconRule,),
-        {
-            "__doc__": f"{code} {name}: {summary_en}. Lexicon: rules/{code.lower()}_*.yaml.",
-            "__module__": __name__,
-            "code": code,
-            "name": name,
-            "summary": summary,
-            "summary_en": summary_en,
-            "explanation": explanation,
-            "failing": tuple(Example(d, city="goshogawara") for d in failing),
-            "passing": tuple(Example(d, city="goshogawara") for d in passing),
-        },
-    )
-    return register(cls)
+class _FromSpec:
+    """A class attribute read from the category file on first use (not at import: the
+    registry needs only code and name, and parsing every category file costs a cold run)."""
+
+    def __init__(self, convert) -> None:
+        self.convert = convert
+        self.attr = ""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.attr = name
+
+    def __get__(self, obj, owner):
+        value = self.convert(load_spec(owner.code))
+        setattr(owner, self.attr, value)  # cache on the class itself
+        return value
 
 
-PoliticalActivity = _rule(
-    "CAT001", "political-activity",
-    "政治活動・選挙運動にあたる表現です", "Political campaigning or advocacy",
-    """(ja) 特定の候補者・政党・政策への支持や反対を呼びかける表現（「清き一票を」「〇〇候補をよろしく」「〇〇党を応援」、意見広告）を見つけます。市の公式アカウントは政治的中立を守る必要があり、五所川原市 9(4)、美祢市 第4 4(4)イ などが禁じています。期日前投票・投票所・明るい選挙・投票率など選挙管理の案内は対象外です。
-(en) Finds appeals for or against a candidate, party or policy position (vote requests, endorsements, 意見広告). A city account must stay politically neutral; election-administration notices (early voting, polling stations, turnout) are not flagged.""",
-    ["〇〇候補に清き一票を！", "次の選挙では〇〇党の候補者を応援しよう。"],
-    ["期日前投票は役場2階で午前8時30分から午後8時まで行えます。", "投票所入場券をお持ちのうえ、投票所へお越しください。", "明るい選挙推進協議会より、投票へのご参加をお願いします。"],
-)
+def _examples(kind: str):
+    def convert(spec):
+        if spec.examples is None:
+            return ()
+        drafts = spec.examples.fail if kind == "fail" else spec.examples.pass_
+        return tuple(Example(d, city="goshogawara") for d in drafts)
 
-ReligiousActivity = _rule(
-    "CAT002", "religious-activity",
-    "宗教活動（布教・勧誘）にあたる表現です", "Religious proselytising or solicitation",
-    """(ja) 特定の宗教への勧誘・布教（入信、伝道、礼拝へのお誘い、ご利益をうたう表現）を見つけます。市の投稿は宗教的中立が求められ、五所川原市 9(4)、美祢市 第4 4(4)イ などが禁じています。神社の祭礼や文化財の紹介、お寺での地域行事の案内は対象外です。
-(en) Finds proselytising and invitations to a faith (conversion, mission, worship invitations, promised blessings). Festivals at shrines and cultural-heritage posts are not flagged.""",
-    ["日曜礼拝にお越しください、入信を歓迎します。"],
-    ["八幡神社の例大祭にあわせて、交通規制を行います。", "国指定重要文化財の本堂を特別公開します。"],
-)
+    return convert
 
-CommercialAdvertising = _rule(
-    "CAT003", "commercial-advertising",
-    "営利目的の広告・宣伝にあたる表現です", "Commercial advertising for a private business",
-    """(ja) 民間事業者の利益のための宣伝文句（「今だけ」「全品〇％オフ」「購入はこちら」「送料無料」、アフィリエイト表記）を見つけます。五所川原市 9(6) などが禁じています。プレミアム付商品券、ふるさと納税、市の施設料金の案内は対象外で、美祢市は市内事業者の求人情報を認めています（ポリシーの settings.unless）。
-(en) Finds sales pitches for a private business (limited-time offers, discounts, buy-now links, free shipping, affiliate disclosures). City vouchers, furusato nozei and the city's own fees are not advertising.""",
-    ["今だけ全品50%オフ！購入はこちら"],
-    ["プレミアム付商品券の購入申込みを受け付けています。", "ふるさと納税の返礼品に新たに地元産りんごが加わりました。"],
-)
 
-Discrimination = _rule(
-    "CAT004", "discrimination",
-    "差別的な表現です", "A discriminatory term or expression",
-    """(ja) 出身・居住地・職業・障害・性別などについての差別語や差別的な言い回しを見つけ、中立的な言い換えを示します。五所川原市 9(2)、美祢市 第4 4(4)ア、鹿児島市 6(2) などが禁じています。差別の解消を訴える人権啓発の投稿は対象外です。
-(en) Finds slurs and discriminatory wording about origin, residence, occupation, disability or gender, and suggests the neutral word. Human-rights posts that oppose discrimination are not flagged.""",
-    ["保母さんを募集しています。", "〇〇人は出て行け"],
-    ["12月4日から10日は人権週間です。あらゆる差別をなくしましょう。", "保育士を募集しています。"],
-)
+def _header(path) -> dict[str, str]:
+    """``code`` and ``name`` of a category file, read from its top-level plain one-line
+    scalars without parsing the YAML (both must be written that way, near the top)."""
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for _, line in zip(range(40), fh):
+            key, sep, value = line.partition(":")
+            if sep and key in ("code", "name"):
+                out[key] = value.strip().strip("'\"")
+    return out
 
-Defamation = _rule(
-    "CAT005", "defamation",
-    "誹謗中傷・侮辱にあたる表現です", "Slander or an insult aimed at a person or group",
-    """(ja) 人や団体に向けた侮辱・誹謗中傷（「馬鹿野郎」「無能」「こいつら」「卑怯者」など）を見つけます。五所川原市 9(3)、鹿児島市 6(1) などが禁じています。誹謗中傷の相談窓口の案内など、中傷をなくす呼びかけは対象外です。
-(en) Finds insults and slander aimed at a person or group. Posts about counselling for online abuse are not flagged.""",
-    ["あの議員は本当に無能だ。", "こいつらは税金泥棒だ"],
-    ["インターネット上の誹謗中傷に関する相談窓口をご案内します。", "ネットでの悪口や中傷をなくしましょう。"],
-)
 
-Obscenity = _rule(
-    "CAT006", "obscenity",
-    "わいせつ・性的な表現です", "Obscene or sexual wording",
-    """(ja) 性的・わいせつな表現や出会い系の宣伝文句を見つけます。五所川原市 9(11)、鹿児島市 6(7) などが禁じています。性犯罪被害の相談窓口や性教育・健康の案内は対象外です。
-(en) Finds sexual or obscene wording and dating-spam phrases. Posts on support for victims of sexual violence or health education are not flagged.""",
-    ["エロい女性がたくさん待っています"],
-    ["性暴力被害の相談はワンストップ支援センターへ。", "乳がん検診のお知らせです。"],
-)
+def _generate_rules() -> dict[str, type]:
+    """One registered :class:`LexiconRule` subclass per bundled category file."""
+    out = {}
+    for code, path in lexicon_files().items():
+        head = _header(path)
+        name = head.get("name") or path.stem.split("_", 1)[1]
+        cls = type(
+            "".join(p.title() for p in name.split("-")),
+            (LexiconRule,),
+            {
+                "__doc__": f"{code} {name}: generated from rules/{path.name} (tests, thresholds, examples).",
+                "__module__": __name__,
+                "code": code,
+                "name": name,
+                "summary": _FromSpec(lambda s: s.summary),
+                "summary_en": _FromSpec(lambda s: s.summary_en),
+                "explanation": _FromSpec(lambda s: s.explanation),
+                "failing": _FromSpec(_examples("fail")),
+                "passing": _FromSpec(_examples("pass")),
+            },
+        )
+        out[code] = register(cls)
+    return out
 
-IllegalIncitement = _rule(
-    "CAT007", "illegal-incitement",
-    "違法行為をあおる表現です", "Encouraging an illegal act",
-    """(ja) 違法行為をそそのかす・あおる表現（「ポイ捨てしても大丈夫」「バレなければ」「飲んだら乗っても平気」など）を見つけます。五所川原市 9(1)、美祢市 第4 4(4)ウ などが禁じています。不法投棄禁止や飲酒運転根絶の呼びかけは対象外です。
-(en) Finds wording that encourages an illegal act. Posts against illegal dumping or drunk driving are not flagged.""",
-    ["バレなければ大丈夫なので、ごみは川に捨てちゃおう。"],
-    ["ごみの不法投棄は法律で禁止されています。", "飲酒運転は絶対にやめましょう。"],
-)
 
-Rumor = _rule(
-    "CAT008", "rumor",
-    "未確認の情報（うわさ）を広める表現です", "Spreading unverified information",
-    """(ja) 確認されていない情報を広める表現（「〜するらしい」「〜との噂」「拡散希望」など）を見つけます。五所川原市 9(8)、美祢市 第4 4(4)エ などが禁じています。「根拠のない噂にご注意ください」「デマです」といった市の打ち消し・注意喚起は対象外です。
-(en) Finds unverified claims being spread (hearsay らしい, との噂, please-share requests). A city's rumor correction ("beware of false rumors") is not flagged.""",
-    ["明日は市内全域で断水するらしい。拡散希望！"],
-    ["断水するとの噂が広がっていますが、根拠のないものです。デマにご注意ください。", "春らしい陽気になりました。"],
-)
-
-Confidential = _rule(
-    "CAT009", "confidential",
-    "秘密・未決定の内部情報です", "Confidential or undecided internal matter",
-    """(ja) 公開の投稿に紛れ込んだ内部向けの表示や未決定の案（「部外秘」「取扱注意」「内部資料」「庁内限り」「未定稿」「検討中の案」）を見つけます。五所川原市 9(12)、鹿児島市 6(5)(8) などが禁じています。
-(en) Finds internal markings and undecided drafts left in a public post (confidential, internal only, draft not final, plan under consideration).""",
-    ["【庁内限り】新庁舎の配置案をお知らせします。"],
-    ["新庁舎の設計について、市民説明会を開催します。", "市の内部統制に関する報告書を公表しました。"],
-)
-
-PersonalOpinion = _rule(
-    "CAT010", "personal-opinion",
-    "職員の私見・一方的な意見です", "A staff member's personal opinion",
-    """(ja) 職員個人の意見や、社会問題についての一方的な主張（「個人的には」「私見ですが」「〜に反対です」など）を見つけます。鹿児島市 6(3)、美祢市 第4 4(4)オ、逗子市 3-1(2)ア(キ) などが禁じています。市長メッセージで市の方針を述べる文は対象外です。
-(en) Finds a staff member's private views and one-sided positions on social issues. A mayor's statement of city policy is not flagged.""",
-    ["個人的には、この映画は今年一番の駄作だと思います。"],
-    ["市では、子育て支援の充実に取り組んでいます。", "皆さまのご意見をお寄せください。"],
-)
-
-Provocation = _rule(
-    "CAT011", "provocation",
-    "あおり・挑発的な表現です", "Baiting or inflammatory wording",
-    """(ja) 住民や批判者をあざける・あおる表現（「情弱」「論破」「文句を言っている暇があったら」「ウザい」など）を見つけます。逗子市 3-1(2)イ が不適切な表現を禁じ、他市でも品位を欠く投稿として問題になります。
-(en) Finds baiting and mocking of residents or critics (情弱, 論破, "if you have time to complain..."). Zushi 3-1(2)イ forbids it; elsewhere it is at least a warning.""",
-    ["文句を言っている暇があったら自分で調べてください。情弱乙。"],
-    ["ご意見・ご要望は市民相談室で受け付けています。", "詳しくは市ホームページで調べることができます。"],
-)
+CATEGORY_RULES = _generate_rules()
+"""The generated CAT rule classes by code."""

@@ -1,15 +1,24 @@
 """Token-aware lexicons for the CAT rules: format, loading, compiling and the matcher.
 
-Format (``rules/catNNN_*.yaml``, one file per category; a city adds entries of the same shape
-under ``rules: {CATnnn: {extra_terms: [...]}}`` in its policy)::
+Format (``rules/catNNN_*.yaml``, one file per category and the single source of truth for its
+rule: :mod:`snslint.rules.content` generates the rule class from it; a city adds tests of the
+same shape under ``rules: {CATnnn: {extra_terms: [...]}}`` in its policy)::
 
     code: CAT001
+    name: political-activity          # plain one-line scalars near the top (read without YAML)
+    summary: ... / summary_en: ...
+    explanation: |                    # what it finds, why it matters, what to write instead
+    examples: {fail: [...], pass: [...]}   # whole drafts; the self-tests run them
     label: 政治活動・選挙運動          # what the category is called in messages (ja)
     label_en: political activity
-    unless: [期日前投票, 投票所]        # optional: cancel every entry of the file (same sentence)
-    entries:
-      - term: [候補, 候補者]            # one phrase or a list of variants (the first is shown)
-        strength: strong               # strong -> the city's severity; weak -> one level lower
+    thresholds: {lower: 2.0, upper: 4.0}   # see snslint.rules.content
+    unless: [期日前投票, 投票所]        # optional: cancel every positive test (same sentence)
+    tests:
+      - id: party-support              # the test's name in reports and in the fit
+        score: 3.12                    # fitted by benchmarks/fit_scores.py (negative = benign context)
+        prior: 3.0                     # hand-set prior the fit is pulled toward
+        term: [候補, 候補者]            # one phrase or a list of variants (the first is shown)
+        strength: strong               # used only without score/prior: strong -> upper, weak -> lower
         context: [[投票, 一票], [<appeal>]]   # every group needs one hit within `window`
         window: sentence               # sentence (default) | post | N (morphemes either side)
         unless: [期日前投票, 明るい選挙]   # any hit within `unless_window` cancels the match
@@ -33,7 +42,8 @@ makes a match independent of how Sudachi happened to split the phrase on its own
 run starts and ends on morpheme boundaries, 京都 never matches inside 東京都.
 
 Special context tokens: ``<appeal>`` is any imperative or volitional verb form (投票しろ, 投票
-しよう, お越しください) or お願い/願う/頼む; ``<imperative>`` only imperative and volitional forms.
+しよう, お越しください) or お願い/願う/頼む; ``<imperative>`` only imperative and volitional forms;
+``<number>`` any numeral morpheme (名詞-数詞: 10, 1,000, 五), for price patterns (10%引き).
 
 Sentences end at 。！？!? and line breaks (:data:`snslint.text.analysis.SENTENCE_ENDS`).
 Quoted speech and negation are *not* treated specially: 「"清き一票を"という表現は使えません」
@@ -51,15 +61,15 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Literal, Sequence, Union
+from typing import Any, Iterable, Literal, NamedTuple, Sequence, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from snslint.text.analysis import Morpheme, tokenize
 from snslint.resources import data_dir
 
-SPECIAL_TOKENS = ("<appeal>", "<imperative>")
+SPECIAL_TOKENS = ("<appeal>", "<imperative>", "<number>")
 """Context tokens that stand for a class of morphemes rather than a phrase."""
 
 _IMPERATIVE_FORMS = ("命令形", "意志推量形")
@@ -72,7 +82,7 @@ Window = Union[Literal["sentence", "post"], int]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Examples(_Model):
@@ -87,9 +97,12 @@ def _phrase_list(v: Any) -> Any:
 
 
 class EntrySpec(_Model):
-    """One lexicon entry as written in YAML (see the module docstring for the fields)."""
+    """One test (lexicon entry) as written in YAML (see the module docstring for the fields)."""
 
-    term: list[str] = Field(min_length=1, max_length=50)
+    id: str = Field(default="", max_length=60, pattern=r"^[a-z0-9-]*$")
+    score: float | None = Field(default=None, ge=-50, le=50)
+    prior: float | None = Field(default=None, ge=-50, le=50)
+    term: list[str] = Field(min_length=1, max_length=200)
     strength: Literal["strong", "weak"] = "strong"
     context: list[list[str]] = Field(default_factory=list, max_length=5)
     window: Window = "sentence"
@@ -135,16 +148,46 @@ class EntrySpec(_Model):
         return v
 
 
+class Thresholds(_Model):
+    """A category's two score thresholds (see :mod:`snslint.rules.content`).
+
+    A post whose category score (the sum of its fired tests' scores) reaches ``upper`` gets
+    the policy's severity; one that reaches ``lower`` but not ``upper`` gets a level lower.
+    """
+
+    lower: float = Field(ge=0.1, le=100)
+    upper: float = Field(ge=0.1, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.upper < self.lower:
+            raise ValueError("upper must be at least lower")
+        return self
+
+
+class RuleExamples(_Model):
+    """Whole drafts the rule must flag (``fail``) and must leave alone (``pass``)."""
+
+    fail: list[str] = Field(min_length=1, max_length=50)
+    pass_: list[str] = Field(default_factory=list, max_length=50, alias="pass")
+
+
 class LexiconSpec(_Model):
-    """A lexicon file: one category's entries."""
+    """A category file: the rule's documentation, thresholds and tests (one source of truth)."""
 
     code: str = Field(pattern=r"^CAT\d{3}$")
+    name: str = Field(default="", max_length=60)
+    summary: str = Field(default="", max_length=200)
+    summary_en: str = Field(default="", max_length=200)
+    explanation: str = Field(default="", max_length=5000)
+    examples: RuleExamples | None = None
     label: str = Field(min_length=1, max_length=100)
     label_en: str = Field(min_length=1, max_length=100)
     description: str = Field(default="", max_length=2000)
+    thresholds: Thresholds = Thresholds(lower=2.0, upper=4.0)
     unless: list[str] = Field(default_factory=list, max_length=500)
     unless_window: Window = "sentence"
-    entries: list[EntrySpec] = Field(default_factory=list, max_length=5000)
+    entries: list[EntrySpec] = Field(default_factory=list, max_length=5000, alias="tests")
 
     @field_validator("unless", mode="before")
     @classmethod
@@ -179,9 +222,13 @@ class Phrase:
         return ("=" + self.text) if self.surface_only else self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
-    """A compiled lexicon entry (the fields of :class:`EntrySpec`, phrases compiled)."""
+    """A compiled lexicon entry (the fields of :class:`EntrySpec`, phrases compiled).
+
+    Compared and hashed by identity (``eq=False``): a category's score keys its fired tests
+    by entry, and hashing every phrase of an entry on each look-up was most of the CAT time.
+    """
 
     term: str
     phrases: tuple[Phrase, ...]
@@ -195,11 +242,20 @@ class Entry:
     hint: str
     hint_en: str
     source: str = "bundled"
+    id: str = ""
+    score: float | None = None
+
+    @property
+    def test_id(self) -> str:
+        """The test's name in reports: its ``id``, else its first term."""
+        return self.id or self.term
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A phrase found in a draft: morphemes ``[first, last]`` and body offsets ``[start, end)``."""
+class Hit(NamedTuple):
+    """A phrase found in a draft: morphemes ``[first, last]`` and body offsets ``[start, end)``.
+
+    A NamedTuple (compared by value, like the frozen dataclass it was): a draft's scan makes
+    dozens of them, and a tuple is several times cheaper to build."""
 
     first: int
     last: int
@@ -207,8 +263,7 @@ class Hit:
     end: int
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """An entry that holds in a draft (context met, no exception), with its span."""
 
     entry: Entry
@@ -240,6 +295,8 @@ def compile_entry(spec: EntrySpec, source: str = "bundled") -> Entry:
         hint=spec.hint,
         hint_en=spec.hint_en,
         source=source,
+        id=spec.id,
+        score=spec.score if spec.score is not None else spec.prior,
     )
 
 
@@ -288,10 +345,19 @@ class PhraseIndex:
         norms = [m.normalized for m in ms]
         surfs = [m.surface for m in ms]
         n = len(ms)
-        for i in range(n):
-            # Fast path: most morphemes start no key under either form.
-            if norms[i] not in prefixes and surfs[i] not in prefixes:
-                continue
+        # Most morphemes start no key under either form: find the ones that may, in one
+        # comprehension (C-level set look-ups), and walk only from those.
+        # A walk from i can find something only if the morpheme alone is a key, or the two
+        # morphemes from i (under either form) are still a prefix: test both up front.
+        nexts_n = norms[1:] + [""]
+        nexts_s = surfs[1:] + [""]
+        starts = [
+            i
+            for i, (a, b, a2, b2) in enumerate(zip(norms, surfs, nexts_n, nexts_s))
+            if (a in prefixes or b in prefixes)
+            and (a in by_norm or b in by_surface or (a + a2) in prefixes or (b + b2) in prefixes)
+        ]
+        for i in starts:
             norm = surf = ""
             norm_live = surf_live = True
             for j in range(i, n):
@@ -315,6 +381,9 @@ class PhraseIndex:
 
 def _special_hits(ms: Sequence[Morpheme], special: str) -> list[Hit]:
     out = []
+    if special == "<number>":
+        # A numeral (名詞-数詞 in Sudachi: 10, 五, 1,000 as one or more morphemes).
+        return [Hit(i, i, m.begin, m.end) for i, m in enumerate(ms) if m.pos[1] == "数詞"]
     for i, m in enumerate(ms):
         pos = m.pos
         ok = pos[0] in ("動詞", "助動詞") and len(pos) > 5 and pos[5].startswith(_IMPERATIVE_FORMS)
@@ -422,6 +491,28 @@ class Lexicon:
         Overlapping matches are reduced to one per span: the strongest entry, then the
         longest span, wins.
         """
+        return _dedupe(self.matches(ms, scan))
+
+    def fired(self, ms: Sequence[Morpheme], scan: DraftScan | None = None) -> dict[Entry, Match]:
+        """Each test (entry) that holds anywhere in ``ms`` -> one match of it, in entry order.
+
+        This is what a category's score counts: a test scores once per post however often
+        it holds (as SpamAssassin counts a rule once per message), so only its first valid
+        place is looked for (its first phrase found, earliest first). Overlaps are kept: two
+        tests on one span both fire.
+        """
+        out: dict[Entry, Match] = {}
+        for m in self.matches(ms, scan, first_only=True):
+            out.setdefault(m.entry, m)
+        return out
+
+    def matches(self, ms: Sequence[Morpheme], scan: DraftScan | None = None, first_only: bool = False) -> list[Match]:
+        """The places where an entry holds (context met, no exception), in entry order; not
+        deduplicated. ``first_only``: at most one place per entry.
+
+        Raises:
+            ValueError: ``scan`` came from an index that does not cover this lexicon.
+        """
         if scan is None:
             scan = self.scan(ms)
         elif self not in scan.covers:
@@ -439,26 +530,30 @@ class Lexicon:
             return []
         global_cancel = [h for p in self.unless for h in get(p.key)]
         matches: list[Match] = []
+        done: set[int] = set()
         for _, entry, key in candidates:
+            if first_only and id(entry) in done:
+                continue
+            # Each context group's and exception's hits, gathered once per entry.
+            groups = [[h for p in group for h in get(p.key)] for group in entry.context]
+            if not all(groups):
+                continue  # a context group is absent from the whole draft
+            unless = [h for p in entry.unless for h in get(p.key)]
+            cancel = global_cancel if (entry.score is None or entry.score > 0) else ()
             for hit in get(key):
                 if entry.after_pos and (hit.first == 0 or ms[hit.first - 1].pos[0] not in entry.after_pos):
                     continue
-                if not all(
-                    any(_near(hit, h, entry.window, ms) for p in group for h in get(p.key) if h != hit)
-                    for group in entry.context
-                ):
+                if not all(any(h != hit and _near(hit, h, entry.window, ms) for h in g) for g in groups):
                     continue
-                if any(
-                    _near(hit, h, entry.unless_window, ms)
-                    for p in entry.unless
-                    for h in get(p.key)
-                    if not _inside(h, hit)
-                ):
+                if any(_near(hit, h, entry.unless_window, ms) for h in unless if not _inside(h, hit)):
                     continue
-                if any(_near(hit, h, self.unless_window, ms) for h in global_cancel if not _inside(h, hit)):
+                if any(_near(hit, h, self.unless_window, ms) for h in cancel if not _inside(h, hit)):
                     continue
                 matches.append(Match(entry, hit.start, hit.end))
-        return _dedupe(matches)
+                if first_only:
+                    done.add(id(entry))
+                    break
+        return matches
 
 
 class LexiconGroup:
@@ -579,7 +674,7 @@ def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str) -
 def _compile(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
     spec = load_spec(code)
     disabled = set(json.loads(disable_json))
-    entries = [compile_entry(e) for e in spec.entries if e.term[0] not in disabled]
+    entries = [compile_entry(e) for e in spec.entries if e.term[0] not in disabled and (not e.id or e.id not in disabled)]
     entries += [compile_entry(e, "policy") for e in parse_extra_terms(json.loads(extra_json))]
     unless = [compile_phrase(t) for t in spec.unless]
     extra_unless = [compile_phrase(t) for t in json.loads(unless_json)]
