@@ -222,12 +222,13 @@ class Phrase:
         return ("=" + self.text) if self.surface_only else self.text
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Entry:
     """A compiled lexicon entry (the fields of :class:`EntrySpec`, phrases compiled).
 
-    Compared and hashed by identity (``eq=False``): a category's score keys its fired tests
-    by entry, and hashing every phrase of an entry on each look-up was most of the CAT time.
+    Compared by value; the hash is computed once and kept (a category's score keys its fired
+    tests by entry, and hashing every phrase of an entry on each look-up was most of the CAT
+    time).
     """
 
     term: str
@@ -244,6 +245,13 @@ class Entry:
     source: str = "bundled"
     id: str = ""
     score: float | None = None
+
+    def __hash__(self) -> int:
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f) for f in self.__dataclass_fields__))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     @property
     def test_id(self) -> str:
