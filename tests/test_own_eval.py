@@ -94,3 +94,15 @@ def test_the_report_counts_a_catch_a_miss_and_a_false_positive(tmp_path: Path, c
     assert "0/1" in out  # the hard case is the miss
     assert "今日の夕焼け" in out.split("misses")[1]
     assert "with a CAT warning or error:   0 =  0.0%" in out
+
+
+def test_city_all_reports_once_per_bundled_policy(tmp_path: Path, capsys) -> None:
+    from snslint.settings.policy import bundled_ids
+
+    data = tmp_path / "mini.jsonl"
+    data.write_text(json.dumps({"text": "市立図書館は月曜日が休館日です。", "label": "benign", "source": "city-x"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    assert own_eval.main(["--data", str(data), "--city", "all"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split("policy ")[1].split()[0] for line in out.splitlines() if line.startswith("own evaluation set")] \
+        == bundled_ids()
