@@ -82,10 +82,11 @@ BREAK_EVEN = r"""
 import sys, time
 import snslint.run.runner as c
 from snslint.lint.engine import CheckOptions
+from snslint.settings.chooser import PolicySource
 c.MIN_FILES_FOR_POOL = 1
 paths = sys.argv[1].split(",")
 t = time.perf_counter()
-c.check_paths(paths, c.PolicySource(city=sys.argv[2]), CheckOptions(), jobs=int(sys.argv[3]))
+c.check_paths(paths, PolicySource(city=sys.argv[2]), CheckOptions(), jobs=int(sys.argv[3]))
 print(time.perf_counter() - t)
 """
 

@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 KNOWN_CYCLES: set[frozenset[str]] = {
     frozenset({"snslint.settings.policy", "snslint.rules.registry", "snslint.rules.api", "snslint.rules.context"}),
     frozenset({"snslint.text.lexicon", "snslint.run.cache"}),
-    frozenset({"snslint.run.runner", "snslint.run.pool"}),
 }
 
 

@@ -17,10 +17,12 @@ from typer.testing import CliRunner
 
 import snslint.run.cache as cache_mod
 from snslint.run.cache import CACHE_DIR_NAME, ContentCache, code_fingerprint
-from snslint.run.runner import PolicySource, check_one, check_paths
+from snslint.run.runner import check_paths
+from snslint.settings.chooser import PolicySource
 from snslint.cli import app
 from snslint.input.draft import read_draft
 from snslint.lint.engine import CheckOptions, check_path
+
 from snslint.settings.policy import load_bundled
 
 PII_DRAFT = (
@@ -70,10 +72,10 @@ def test_second_check_is_served_from_cache_and_equals_a_fresh_check(tmp_path, so
     options = CheckOptions()
     fresh = check_path(path, source, options)
     first = ContentCache(tmp_path / "c", options)
-    cold = check_one(path, source, options, cache=first)
+    cold = check_path(path, source, options, cache=first)
     assert (first.hits, first.misses, first.writes) == (0, 1, 1)
     second = ContentCache(tmp_path / "c", options)
-    warm = check_one(path, source, options, cache=second)
+    warm = check_path(path, source, options, cache=second)
     assert (second.hits, second.writes) == (1, 0)
     assert {f.code for f in fresh.findings} >= {"PII001", "PII003", "URL001"}
     assert _summary(warm) == _summary(cold) == _summary(fresh)
@@ -84,14 +86,14 @@ def _hits_after_change(tmp_path, source, *, text=PII_DRAFT, policy=None, options
     """Check once, apply a change, check again with a new cache object: the second's hits."""
     path = _write(tmp_path, "a.txt", PII_DRAFT)
     options0 = CheckOptions()
-    check_one(path, source, options0, cache=ContentCache(tmp_path / "c", options0))
+    check_path(path, source, options0, cache=ContentCache(tmp_path / "c", options0))
     if text != PII_DRAFT:
         _write(tmp_path, "a.txt", text)
     if monkey is not None:
         monkey()
     chooser = (lambda d: policy) if policy is not None else source
     again = ContentCache(tmp_path / "c", options or options0)
-    check_one(path, chooser, options or options0, cache=again)
+    check_path(path, chooser, options or options0, cache=again)
     return again.hits
 
 
@@ -145,13 +147,13 @@ def test_clock_post_time_is_never_cached(tmp_path, source):
     cache = ContentCache(tmp_path / "c", options)
     draft = read_draft(path)
     assert cache.key(draft, source(draft)) is None
-    result = check_one(path, source, options, cache=cache)
+    result = check_path(path, source, options, cache=cache)
     assert result.post_time.source == "clock"
     assert _entries(tmp_path / "c") == [] and cache.writes == 0
     # With --at the post time is fixed, so the same draft is cached.
     fixed = CheckOptions(at=datetime(2026, 12, 2, 10, 0))
     cache2 = ContentCache(tmp_path / "c", fixed)
-    check_one(path, source, fixed, cache=cache2)
+    check_path(path, source, fixed, cache=cache2)
     assert cache2.writes == 1
 
 
@@ -170,13 +172,13 @@ def test_corrupt_entry_is_discarded_and_rebuilt(tmp_path, source, damage):
     path = _write(tmp_path, "a.txt", PII_DRAFT)
     options = CheckOptions()
     first = ContentCache(tmp_path / "c", options)
-    fresh = check_one(path, source, options, cache=first)
+    fresh = check_path(path, source, options, cache=first)
     first.close()
     (entry,) = _entries(tmp_path / "c")
     good = entry.read_bytes()
     entry.write_bytes(damage(good))
     cache = ContentCache(tmp_path / "c", options)
-    again = check_one(path, source, options, cache=cache)
+    again = check_path(path, source, options, cache=cache)
     assert (cache.hits, cache.discarded, cache.writes) == (0, 1, 1)
     assert _summary(again) == _summary(fresh)
     cache.compact()  # the damaged line is left out, the rebuilt one kept
@@ -188,12 +190,12 @@ def test_empty_cache_file_is_no_entry(tmp_path, source):
     path = _write(tmp_path, "a.txt", PII_DRAFT)
     options = CheckOptions()
     first = ContentCache(tmp_path / "c", options)
-    check_one(path, source, options, cache=first)
+    check_path(path, source, options, cache=first)
     first.close()
     (entry,) = _entries(tmp_path / "c")
     entry.write_bytes(b"")
     cache = ContentCache(tmp_path / "c", options)
-    check_one(path, source, options, cache=cache)
+    check_path(path, source, options, cache=cache)
     assert (cache.hits, cache.misses, cache.discarded, cache.writes) == (0, 1, 0, 1)
 
 
@@ -203,8 +205,8 @@ def test_entry_of_another_key_is_not_trusted(tmp_path, source):
     b = _write(tmp_path, "b.txt", CLEAN_DRAFT)
     options = CheckOptions()
     cache = ContentCache(tmp_path / "c", options)
-    check_one(a, source, options, cache=cache)
-    check_one(b, source, options, cache=cache)
+    check_path(a, source, options, cache=cache)
+    check_path(b, source, options, cache=cache)
     cache.close()
     (shard,) = _entries(tmp_path / "c")
     line_a, line_b = _lines(tmp_path / "c")
@@ -212,8 +214,8 @@ def test_entry_of_another_key_is_not_trusted(tmp_path, source):
     forged = key_b + "\t" + line_a.split("\t", 1)[1]  # a's checksum and payload under b's key
     shard.write_text(f"{line_a}\n{forged}\n", encoding="utf-8")
     again = ContentCache(tmp_path / "c", options)
-    check_one(a, source, options, cache=again)
-    check_one(b, source, options, cache=again)
+    check_path(a, source, options, cache=again)
+    check_path(b, source, options, cache=again)
     assert (again.hits, again.discarded) == (1, 1)
 
 
@@ -224,15 +226,15 @@ def test_runs_merge_into_one_pack_and_a_second_run_hits(tmp_path, source):
     b = _write(tmp_path, "b.txt", CLEAN_DRAFT)
     options = CheckOptions()
     one, two = ContentCache(tmp_path / "c", options), ContentCache(tmp_path / "c", options)
-    check_one(a, source, options, cache=one)
-    check_one(b, source, options, cache=two)
+    check_path(a, source, options, cache=one)
+    check_path(b, source, options, cache=two)
     assert len(_entries(tmp_path / "c")) == 2  # two shards
     two.compact()
     assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
     assert len(_lines(tmp_path / "c")) == 2
     later = ContentCache(tmp_path / "c", options)
-    check_one(a, source, options, cache=later)
-    check_one(b, source, options, cache=later)
+    check_path(a, source, options, cache=later)
+    check_path(b, source, options, cache=later)
     assert (later.hits, later.writes) == (2, 0)
     later.compact()  # nothing new: the pack is left as it was
     assert len(_lines(tmp_path / "c")) == 2
@@ -246,22 +248,22 @@ def test_the_end_of_a_run_merges_only_when_worth_it(tmp_path, source, monkeypatc
     paths = [_write(tmp_path, f"{i}.txt", PII_DRAFT.replace("市民まつり", f"市民まつり{i}")) for i in range(32)]
     first = ContentCache(tmp_path / "c", options)
     for path in paths[:30]:  # the pack: thirty entries
-        check_one(path, source, options, cache=first)
+        check_path(path, source, options, cache=first)
     first.compact(force=False)  # no pack yet: merged
     assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
     pack = (tmp_path / "c" / f"v{cache_mod.FORMAT_VERSION}" / "results.pack").read_bytes()
     for path in paths[30:]:  # two more runs, one new draft each: shards under 1/8 of the pack
         run = ContentCache(tmp_path / "c", options)
-        check_one(path, source, options, cache=run)
+        check_path(path, source, options, cache=run)
         run.compact(force=False)
     assert len(_entries(tmp_path / "c")) == 3  # the pack, untouched, and two shards
     assert (tmp_path / "c" / f"v{cache_mod.FORMAT_VERSION}" / "results.pack").read_bytes() == pack
     later = ContentCache(tmp_path / "c", options)
     for path in paths:
-        check_one(path, source, options, cache=later)
+        check_path(path, source, options, cache=later)
     assert (later.hits, later.misses) == (32, 0)
     third = ContentCache(tmp_path / "c", options)
-    check_one(_write(tmp_path, "x.txt", PII_DRAFT.replace("市民まつり", "花火大会")), source, options, cache=third)
+    check_path(_write(tmp_path, "x.txt", PII_DRAFT.replace("市民まつり", "花火大会")), source, options, cache=third)
     third.compact(force=False)  # the third shard reaches MERGE_SHARDS: merged
     assert [p.name for p in _entries(tmp_path / "c")] == ["results.pack"]
     assert len(_lines(tmp_path / "c")) == 33
@@ -273,19 +275,19 @@ def test_pack_keeps_the_newest_entries(tmp_path, source, monkeypatch):
     cache = ContentCache(tmp_path / "c", options)
     paths = [_write(tmp_path, f"{i}.txt", PII_DRAFT.replace("市民まつり", f"市民まつり{i}")) for i in range(3)]
     for path in paths:
-        check_one(path, source, options, cache=cache)
+        check_path(path, source, options, cache=cache)
     cache.compact()
     assert len(_lines(tmp_path / "c")) == 2
     later = ContentCache(tmp_path / "c", options)
     for path in paths:
-        check_one(path, source, options, cache=later)
+        check_path(path, source, options, cache=later)
     assert later.hits == 2 and later.misses == 1  # the oldest was dropped
 
 
 def test_entries_hold_no_raw_personal_data_and_no_draft_text(tmp_path, source):
     path = _write(tmp_path, "a.txt", PII_DRAFT)
     options = CheckOptions()
-    check_one(path, source, options, cache=ContentCache(tmp_path / "c", options))
+    check_path(path, source, options, cache=ContentCache(tmp_path / "c", options))
     (entry,) = _entries(tmp_path / "c")
     raw = entry.read_text(encoding="utf-8")
     assert "090-****-5678" in raw  # the masked form, as the finding holds it
@@ -296,7 +298,7 @@ def test_entries_hold_no_raw_personal_data_and_no_draft_text(tmp_path, source):
 def test_cache_folder_has_its_gitignore_and_no_temp_files(tmp_path, source):
     path = _write(tmp_path, "a.txt", PII_DRAFT)
     options = CheckOptions()
-    check_one(path, source, options, cache=ContentCache(tmp_path / "c", options))
+    check_path(path, source, options, cache=ContentCache(tmp_path / "c", options))
     root = tmp_path / "c"
     assert (root / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert (root / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
@@ -311,7 +313,7 @@ def test_unwritable_cache_folder_does_not_fail_the_run(tmp_path, source):
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     options = CheckOptions()
     cache = ContentCache(blocker, options)
-    result = check_one(path, source, options, cache=cache)
+    result = check_path(path, source, options, cache=cache)
     assert cache.writes == 0 and result.findings
 
 

@@ -15,7 +15,8 @@ import pytest
 
 import snslint.run.pool as workers
 from snslint.run.cache import ContentCache
-from snslint.run.runner import MIN_FILES_FOR_POOL, PolicySource, check_paths
+from snslint.run.runner import MIN_FILES_FOR_POOL, check_paths
+from snslint.settings.chooser import PolicySource
 from snslint.input.draft import parse_draft
 from snslint.lint.engine import CheckOptions
 from snslint.errors import InputError, PolicyError
@@ -127,10 +128,11 @@ def test_too_few_files_stay_in_process(tmp_path, monkeypatch):
 
 
 def test_a_plain_function_chooser_stays_in_process(drafts, serial, monkeypatch):
-    from snslint.lint.engine import choose_policy
+    def chooser(draft):
+        return PolicySource()(draft)
 
     monkeypatch.setattr(workers, "check_in_pool", lambda *a, **k: pytest.fail("an opaque chooser cannot be shipped"))
-    results = check_paths([str(drafts), str(drafts / "empty")], choose_policy(None), CheckOptions(), jobs=2)
+    results = check_paths([str(drafts), str(drafts / "empty")], chooser, CheckOptions(), jobs=2)
     assert _plain(results) == serial
 
 
@@ -215,11 +217,11 @@ def test_cli_progress_bar_only_for_people_on_a_terminal(drafts, monkeypatch, fmt
     import io
     import sys
 
-    import snslint.run.runner
+    import snslint.run.progress
     from snslint.cli import CheckArgs, _check
 
     _Recorder.made = []
-    monkeypatch.setattr(snslint.run.runner, "RichProgress", _Recorder)
+    monkeypatch.setattr(snslint.run.progress, "RichProgress", _Recorder)
     monkeypatch.setattr(sys, "stderr", _FakeTTY())
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.chdir(drafts.parent)
@@ -231,11 +233,11 @@ def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(drafts, monkeypatch):
     import io
     import sys
 
-    import snslint.run.runner
+    import snslint.run.progress
     from snslint.cli import CheckArgs, _check
 
     _Recorder.made = []
-    monkeypatch.setattr(snslint.run.runner, "RichProgress", _Recorder)
+    monkeypatch.setattr(snslint.run.progress, "RichProgress", _Recorder)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     monkeypatch.chdir(drafts.parent)
@@ -244,7 +246,7 @@ def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(drafts, monkeypatch):
 
 
 def test_rich_progress_stays_hidden_below_its_threshold(monkeypatch):
-    from snslint.run.runner import RichProgress
+    from snslint.run.progress import RichProgress
 
     bar = RichProgress(min_files=300)
     bar.start(299)

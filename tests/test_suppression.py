@@ -122,12 +122,13 @@ def test_result_without_its_draft_still_honours_suppressions(tmp_path):
     # A cache or worker may hand back a FileResult without the Draft: the stage reads it again.
     from dataclasses import replace as dc_replace
 
-    from snslint.lint.engine import CheckOptions, check_path, choose_policy
+    from snslint.lint.engine import CheckOptions, check_path
+    from snslint.settings.chooser import PolicySource
     from snslint.lint.suppression import Filters, apply
 
     path = tmp_path / "d.txt"
     path.write_text(draft(WITH_REASON, SHORT), encoding="utf-8")
-    full = check_path(str(path), choose_policy(None), CheckOptions())
+    full = check_path(str(path), PolicySource(), CheckOptions())
     assert [f.code for f in full.findings] == ["URL001"]
     kept, silenced = apply(dc_replace(full, draft=None), Filters())
     assert kept == [] and [f.code for f, _ in silenced] == ["URL001"]

@@ -292,7 +292,9 @@ def _check(a: CheckArgs) -> ExitStatus:
     import io
 
     from snslint.output import formats as reporters
-    from snslint.run.runner import PolicySource, RichProgress, check_paths, default_cache
+    from snslint.run.progress import RichProgress
+    from snslint.run.runner import check_paths, default_cache
+    from snslint.settings.chooser import PolicySource
     from snslint.settings.config import resolve_config
     from snslint.lint.engine import CheckOptions
     from snslint.output.exit_status import exit_status

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Any, Protocol
 
 from snslint.rules.context import JST, CheckContext, PostTime, to_zone
 from snslint.input.draft import DEFAULT_MAX_BYTES, Draft, read_draft
-from snslint.errors import PolicyError, RuleCrash, SnslintError
+from snslint.errors import RuleCrash, SnslintError
 from snslint.findings import Finding
 from snslint.identity_memo import IdentityMemo
-from snslint.settings.policy import Policy, RuleConfig, load_bundled
 from snslint.lint.redaction import mask_result, personal_spans
+from snslint.settings.chooser import PolicyChooser
+from snslint.settings.policy import Policy, RuleConfig
 from snslint.rules.registry import registry
 from snslint.rules.api import Rule, RuleContext
 
@@ -187,42 +188,56 @@ def _unselected_sensitive(
     ]
 
 
-PolicyChooser = Callable[[Draft], Policy]
-"""Picks the policy for a draft (the CLI's ``--city``/``--policy``, else front matter)."""
+class ResultCache(Protocol):
+    """Where :func:`check_path` keeps results by content (the run stage passes one in:
+    :class:`snslint.run.cache.ContentCache`). ``key`` is None when a draft must not be
+    cached (no fixed post time); ``get`` returns what was stored (findings, encoding,
+    policy_id, post_time, redactions) or None."""
+
+    def key(self, draft: Draft, policy: Policy) -> str | None: ...
+
+    def get(self, key: str) -> Any: ...
+
+    def put(self, key: str, result: FileResult) -> bool: ...
 
 
-def choose_policy(explicit: Policy | None, default_city: str | None = None) -> PolicyChooser:
-    """A :data:`PolicyChooser`: ``explicit`` if given, else the draft's ``city:``, else
-    ``default_city``.
+def check_path(
+    path: str,
+    chooser: PolicyChooser,
+    options: CheckOptions,
+    now: datetime | None = None,
+    cache: ResultCache | None = None,
+) -> FileResult:
+    """Read and check one path, through ``cache`` when one is given: the unit of work of
+    every run, in this process or in a worker.
 
-    The returned function raises :class:`~snslint.errors.PolicyError` when none applies or
-    the front matter names an unknown city.
+    Input and policy errors, and a rule's crash (:class:`~snslint.errors.RuleCrash`, this
+    file not checked, the run goes on), come back in ``FileResult.error``; nothing derived
+    from :class:`~snslint.errors.SnslintError` is raised. A cache hit restores everything
+    but the draft, which is read again (reporters show its lines).
     """
-
-    def chooser(draft: Draft) -> Policy:
-        if explicit is not None:
-            return explicit
-        city = draft.meta.city or default_city
-        if not city:
-            raise PolicyError(
-                "どの市のポリシーで検査するか指定してください（--city、--policy、またはフロントマターの city:）。",
-                "say which city's policy to use (--city, --policy, or city: in front matter).",
-                path=draft.path,
-            )
-        try:
-            return load_bundled(city)
-        except PolicyError as exc:
-            exc.path = exc.path or draft.path
-            raise
-
-    return chooser
-
-
-def check_path(path: str, chooser: PolicyChooser, options: CheckOptions, now: datetime | None = None) -> FileResult:
-    """Read and check one path; input and policy errors come back in ``FileResult.error``."""
     try:
         draft = read_draft(path, options.max_bytes)
         policy = chooser(draft)
-        return check_draft(draft, policy, options, now)
     except SnslintError as exc:
         return FileResult(path=path, error=exc)
+    key = cache.key(draft, policy) if cache is not None else None
+    if key is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return FileResult(
+                path=draft.path,
+                findings=hit.findings,
+                encoding=hit.encoding,
+                policy_id=hit.policy_id,
+                post_time=hit.post_time,
+                redactions=hit.redactions,
+                draft=draft,
+            )
+    try:
+        result = check_draft(draft, policy, options, now)
+    except SnslintError as exc:
+        return FileResult(path=path, error=exc)
+    if key is not None:
+        cache.put(key, result)
+    return result

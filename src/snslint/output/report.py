@@ -33,7 +33,7 @@ class Report:
             towards :meth:`counts` or the exit code.
         show_suppressed: ``--show-suppressed``: reporters list :attr:`suppressed` too.
         checklists: policy id -> the questions for clauses only a person can judge
-            (:func:`snslint.policy.checklist`); empty with ``--no-checklist``. Rich shows
+            (:func:`snslint.settings.policy.checklist`); empty with ``--no-checklist``. Rich shows
             them after each draft, concise and the CI formats once per run, JSON as a list.
     """
 

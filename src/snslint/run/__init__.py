@@ -2,5 +2,6 @@
 
 - :mod:`~snslint.run.runner`: one run over the paths given, in order
 - :mod:`~snslint.run.pool`: the worker processes for large runs
+- :mod:`~snslint.run.progress`: the progress bar on a terminal
 - :mod:`~snslint.run.cache`: results by content (``.snslint_cache/``) and compiled artifacts
 """

@@ -80,7 +80,7 @@ CACHE_DIR_NAME = ".snslint_cache"
 FORMAT_VERSION = 3
 """Layout version of the cache; bumping it orphans every old entry, and the first write of a
 newer version deletes the older folders. 3: findings masked by the one masking pass
-(:mod:`snslint.redaction`); a ``v2/`` entry could hold a raw value another rule quoted."""
+(:mod:`snslint.lint.redaction`); a ``v2/`` entry could hold a raw value another rule quoted."""
 
 MAX_ENTRIES = 20_000
 """Entries the pack keeps at most (the newest); about 600 bytes each."""

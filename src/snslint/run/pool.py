@@ -13,7 +13,7 @@ How (the shape of :func:`check_in_pool`):
   lexicons and the URL patterns once for every worker (copy-on-write). Elsewhere ``spawn``,
   and each worker builds the same state from plain data.
 - Each worker is initialised with plain data only (:class:`WorkerSpec`): a
-  :class:`~snslint.run.runner.PolicySource` (city ids and policy file paths), the
+  :class:`~snslint.settings.chooser.PolicySource` (city ids and policy file paths), the
   :class:`~snslint.lint.engine.CheckOptions`, the run's clock and the content cache's folder and
   settings digest. It rebuilds the chooser and the cache from them.
 - Paths go out in chunks (:func:`chunk_size`) through ``ProcessPoolExecutor.map``, which
@@ -38,13 +38,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterator
 
 from snslint import errors
-from snslint.run.runner import PolicySource, check_one
-from snslint.lint.engine import CheckOptions, FileResult
 from snslint.findings import Finding
+from snslint.lint.engine import CheckOptions, FileResult, check_path
+from snslint.settings.chooser import PolicySource
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.run.cache import ContentCache
-    from snslint.run.runner import Progress
+    from snslint.run.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _init_worker(spec: WorkerSpec) -> None:
 
 def _check_in_worker(path: str) -> tuple:
     """Pool task: check one path in this worker; the result as :func:`encode` data."""
-    return encode(check_one(path, _STATE["source"], _STATE["options"], _STATE["now"], _STATE["cache"]))
+    return encode(check_path(path, _STATE["source"], _STATE["options"], _STATE["now"], _STATE["cache"]))
 
 
 def encode(result: FileResult) -> tuple:
@@ -164,7 +164,7 @@ def check_in_pool(
     """
     if not paths:
         return
-    first = check_one(paths[0], source, options, now, cache)
+    first = check_path(paths[0], source, options, now, cache)
     rest = paths[1:]
     executor = None
     results: Iterator[tuple] = iter(())

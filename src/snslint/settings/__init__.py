@@ -2,6 +2,7 @@
 
 - :mod:`~snslint.settings.policy`: the policy YAML schema (pydantic), bundled city policies
 - :mod:`~snslint.settings.config`: ``snslint.toml`` / ``[tool.snslint]`` in ``pyproject.toml``
+- :mod:`~snslint.settings.chooser`: which policy checks a draft (the one chooser of a run)
 
 A new city is a YAML file in the top-level ``policies/`` folder, read through this package.
 """

@@ -72,7 +72,7 @@ def render_suppressed(report: Report, out: TextIO) -> None:
 
 def checklist_lines(items: list, lang: str, policy_id: str = "") -> list[str]:
     """The human checklist as text lines: a heading (with the policy id when given) and one
-    ``  [ ] REF question`` line per :class:`~snslint.policy.ChecklistItem`. Empty when there
+    ``  [ ] REF question`` line per :class:`~snslint.settings.policy.ChecklistItem`. Empty when there
     are no items."""
     if not items:
         return []
