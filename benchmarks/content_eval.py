@@ -92,7 +92,7 @@ def lowo(city: str, corpus: Path, lam: float, verbose: bool) -> bool:
     import numpy as np
 
     from fit_scores import LABEL_TO_CODE as FIT_LABELS, design, fit_design, load_rows, priors_of
-    from snslint.text.lexicon import lexicon_files, load_spec
+    from snslint.text.lexicon import lexicon_files, lexicon_for, load_spec
 
     rows = load_rows(corpus)
     sev = _policy_severities(city)
@@ -117,6 +117,15 @@ def lowo(city: str, corpus: Path, lam: float, verbose: bool) -> bool:
                 d = decide(total, th[code].lower, th[code].upper, sev[code])
                 if d is not None:
                     found[i][code] = d
+    if verbose:
+        names = {code: [e.test_id for e in lexicon_for(code).entries] for code in codes}
+        for r, f in zip(rows, found):
+            if r.kind == "violation" and FIT_LABELS.get(r.label) and FIT_LABELS[r.label] not in f:
+                code = FIT_LABELS[r.label]
+                print(f"  LOWO missed {r.label} ({code}) [{r.group}]: fired {[names[code][j] for j in sorted(r.fired[code])]}")
+            if r.kind != "violation" and any(s.rank >= Severity.WARNING.rank for s in f.values()):
+                print(f"  LOWO {r.kind} FP [{r.group}]: " + "; ".join(
+                    f"{c} {s.value} {[names[c][j] for j in sorted(r.fired[c])]}" for c, s in f.items()))
     print(f"leave-one-website-out cross-validation: {len(groups)} websites, lam={lam}, policy {city}")
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for r, f in zip(rows, found):
