@@ -36,6 +36,7 @@ class Format(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class Level(str, Enum):
@@ -524,6 +525,33 @@ def policies() -> None:
             p = load_bundled(pid)
             effective = f"（{p.source.effective}）" if p.source.effective else ""
             typer.echo(f"{pid:<12} {p.name}  {p.source.title}{effective}")
+    except SnslintError as exc:
+        _err(exc.one_line())
+        raise typer.Exit(ExitStatus.ERROR) from None
+
+
+@app.command()
+def serve(
+    city: Optional[str] = typer.Option(None, "--city", "-c", help="最初に選ぶ市 / the city chosen at first"),
+    policy: Optional[str] = typer.Option(None, "--policy", "-p", help="ポリシーファイルも選べるようにする / also offer this policy YAML file"),
+    host: str = typer.Option("127.0.0.1", "--host", help="待ち受けるアドレス（既定はこのPCのみ） / address to listen on (default: this machine only)"),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="ポート番号 / port"),
+    open_browser: bool = typer.Option(False, "--open", help="ブラウザで開く / open the page in a browser"),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="最初の表示言語（既定 ja） / first language (default: ja)"),
+) -> None:
+    """ブラウザで下書きを検査するページ / A local page to check drafts in a browser."""
+    from importlib.util import find_spec
+
+    if find_spec("starlette") is None or find_spec("uvicorn") is None:
+        _err(
+            "エラー: snslint serve には追加のパッケージが必要です: pip install 'snslint[web]'"
+            " / Error: snslint serve needs the web extra: pip install 'snslint[web]'"
+        )
+        raise typer.Exit(ExitStatus.ERROR)
+    from snslint.web.serve import serve as run_page
+
+    try:
+        run_page(city=city, policy=policy, host=host, port=port, open_browser=open_browser, lang=lang.value if lang else "ja")
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None

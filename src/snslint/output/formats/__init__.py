@@ -9,6 +9,8 @@ one asked for, so a JSON run never loads rich.
 - ``json``: one JSON document for tools.
 - ``sarif``: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
 - ``github``: GitHub Actions workflow commands (``::error file=…``), annotations on a PR.
+- ``html``: one self-contained HTML file (summary tables, highlighted drafts, filters);
+  shares its templates with ``snslint serve`` (:mod:`snslint.web`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ FORMATS: dict[str, str] = {
     "json": "snslint.output.formats.json_format",
     "sarif": "snslint.output.formats.sarif",
     "github": "snslint.output.formats.github",
+    "html": "snslint.output.formats.html",
 }
 """Format name -> module that renders it."""
 
