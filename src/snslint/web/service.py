@@ -212,7 +212,7 @@ def _parse_at(value: str) -> datetime | None:
 
     Raises:
         InputError: not an ISO 8601 date-time, or a year outside
-            :data:`snslint.draft.SCHEDULE_YEARS`.
+            :data:`snslint.input.draft.SCHEDULE_YEARS`.
     """
     if not value:
         return None

@@ -1,9 +1,9 @@
 """One checked draft as a page shows it, and the Jinja2 environment shared by the page and
 the HTML report.
 
-:func:`build_view` turns a :class:`~snslint.engine.FileResult` (after the filters stage) into
+:func:`build_view` turns a :class:`~snslint.lint.engine.FileResult` (after the filters stage) into
 a :class:`DraftView`: the file's text cut into :class:`Segment` pieces at every finding's span,
-each piece masked with :func:`snslint.report.redact` (the same masking as every other report:
+each piece masked with :func:`snslint.output.report.redact` (the same masking as every other report:
 a personal-data span is never cut in two, so it always shows its whole masked form), the
 findings with their clause and hint, the post-time verdict (open hours, closed days, holiday
 name) and X's weighted length meter.
@@ -315,12 +315,12 @@ def segments(
         text: the draft file's text.
         spans: ``(id, start, end, severity)`` per finding (character offsets into ``text``).
         redactions: ``(start, end, masked)`` spans of personal data
-            (:attr:`snslint.engine.FileResult.redactions`).
+            (:attr:`snslint.lint.engine.FileResult.redactions`).
         over_at: offset past which the text is over X's limit, or None.
 
     A cut never falls strictly inside a redaction (it moves to the redaction's start), so
     each personal-data value is shown whole in its masked form by
-    :func:`snslint.report.redact`, exactly as the terminal and JSON reports show it.
+    :func:`snslint.output.report.redact`, exactly as the terminal and JSON reports show it.
     Zero-length spans become :attr:`Segment.points` at their (moved) offset.
     """
     n = len(text)
@@ -425,7 +425,7 @@ def finding_view(fid: str, f: Finding, lang: str) -> FindingView:
 
 def time_verdict(post_time: "PostTime", policy: "Policy", draft: "Draft | None", platform: str | None, lang: str) -> TimeVerdict:
     """The post time against the posting hours (the account's own, else the policy's):
-    closed-day reasons (:func:`snslint.calendar_ja.closed_reasons`) and the hours
+    closed-day reasons (:func:`snslint.text.calendar_ja.closed_reasons`) and the hours
     (:func:`snslint.rules.timing.outside_hours`), as TIME001/TIME002 judge them."""
     from snslint.rules.timing import _hours_text, outside_hours
     from snslint.text.calendar_ja import closed_reasons, describe_holiday, holiday_name
