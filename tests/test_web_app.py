@@ -148,3 +148,15 @@ def test_serve_warns_when_not_on_loopback_and_reports_a_busy_port() -> None:
         )
     assert got.returncode == 2 and "Traceback" not in got.stderr
     assert got.stderr.count("\n") == 1 and "待ち受けできません" in got.stderr
+
+
+def test_browser_tests_skip_locally_but_fail_under_ci(monkeypatch) -> None:
+    import chromium
+
+    monkeypatch.setattr(chromium, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium chromium-driver"):
+        chromium.start()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        chromium.start()

@@ -16,7 +16,7 @@ from snslint.cli import app
 from snslint.findings import Severity
 from snslint.output.formats.html import csp_hash
 from snslint.settings.policy import load_bundled
-from snslint.web.view import build_view, environment, fixes_of, labels, segments
+from snslint.output.draftview.view import build_view, environment, fixes_of, labels, segments
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from snslint.errors import InputError
 from snslint.web.service import PLATFORMS, WARM_UP_DRAFT, CheckRequest, DraftChecker
-from snslint.web.view import LABELS, build_view, environment, labels
+from snslint.output.draftview.view import LABELS, build_view, environment, labels
 
 BODY_OVERHEAD = 64_000
 """Bytes a request may hold beyond the draft's own limit (JSON quoting, images' alt text)."""
@@ -173,7 +173,7 @@ def create_app(
         routes=[
             Route("/", page, methods=["GET"]),
             Route("/api/check", check, methods=["POST"]),
-            Mount("/static", app=StaticFiles(packages=[("snslint.web", "static")]), name="static"),
+            Mount("/static", app=StaticFiles(packages=[("snslint.output.draftview", "static")]), name="static"),
         ],
         middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
     )

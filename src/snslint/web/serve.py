@@ -37,9 +37,11 @@ def bind(host: str, port: int) -> socket.socket:
         UsageError: the address cannot be bound (in use, not this machine's, no permission).
     """
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        family, _, _, _, addr = infos[0]
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+        family, kind, proto, _, addr = infos[0]
+        # proto must be IPPROTO_TCP (not 0): asyncio sets TCP_NODELAY only on such sockets, and
+        # without it a keep-alive answer written in two parts waits ~40 ms for a delayed ACK.
+        sock = socket.socket(family, kind, proto)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(addr)
         sock.listen(64)
@@ -71,7 +73,9 @@ def _config(app, host: str):
     import uvicorn
 
     # No access log (paths only, but nothing of a draft should reach a log), no server header.
-    return uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
+    return uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="off", server_header=False, ws="none"
+    )
 
 
 def _url(host: str, port: int) -> str:
@@ -134,23 +138,24 @@ def serve(
     checker.warm_up()
     app = create_app(checker, lang=lang, allowed_hosts=_allowed_hosts(host))
     url = _url(host, sock.getsockname()[1])
-    if not is_loopback(host):
-        out.write(
-            f"警告: {host} で待ち受けます。同じネットワークの他の端末からも下書きを送れます。"
-            f" / Warning: listening on {host}: other machines on the network can reach this page.\n"
-        )
-    out.write(f"snslint のページ / page: {url}  （終了は Ctrl+C / stop with Ctrl+C）\n")
-    out.flush()
-    server = uvicorn.Server(_config(app, host))
-    if open_browser:
 
-        def _open() -> None:
-            import time
+    def ready() -> None:
+        if not is_loopback(host):
+            out.write(
+                f"警告: {host} で待ち受けます。同じネットワークの他の端末からも下書きを送れます。"
+                f" / Warning: listening on {host}: other machines on the network can reach this page.\n"
+            )
+        out.write(f"snslint のページ / page: {url}  （終了は Ctrl+C / stop with Ctrl+C）\n")
+        out.flush()
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
 
-            while not server.started and not server.should_exit:
-                time.sleep(0.05)
-            if server.started:
-                webbrowser.open(url)
+    class AnnouncingServer(uvicorn.Server):
+        """Says where the page is (and opens it) once uvicorn accepts requests, not before."""
 
-        threading.Thread(target=_open, daemon=True).start()
-    server.run(sockets=[sock])
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:
+                ready()
+
+    AnnouncingServer(_config(app, host)).run(sockets=[sock])

@@ -31,9 +31,10 @@ MAX_IMAGES = 20
 """Most images the page sends (Instagram's carousel limit; X allows 4)."""
 
 WARM_UP_DRAFT = (
-    "---\nplatform: x\nscheduled_at: 2026-12-02T10:00\n---\n"
+    "---\nplatform: x\nscheduled_at: 2026-12-02T10:00\nimages:\n  - path: hall.jpg\n    alt: 市民会館の外観\n---\n"
     "【お知らせ】12月5日（土）に市民会館で防災講演会を開催します。参加無料、申込不要です。\n"
-    "詳しくは市ホームページをご覧ください。https://www.city.example.lg.jp/bousai/\n#防災\n"
+    "詳しくは市ホームページをご覧ください。https://www.city.example.lg.jp/bousai/\n"
+    "問い合わせ：防災課 0120-000-000（bousai@city.example.lg.jp）\n#防災 #市民会館\n"
 )
 """A benign announcement checked once per policy at start, so that the first real check
 does not pay for loading the dictionary and compiling the lexicons."""

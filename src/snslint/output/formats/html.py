@@ -61,7 +61,7 @@ def render(report: Report, out: TextIO) -> None:
     from markupsafe import Markup
 
     from snslint.input.draft import read_draft
-    from snslint.web.view import SEVERITIES, build_view, environment, labels, static_text
+    from snslint.output.draftview.view import SEVERITIES, build_view, environment, labels, static_text
 
     lang = report.lang
     lab = labels(lang)

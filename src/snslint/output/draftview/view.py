@@ -427,8 +427,8 @@ def time_verdict(post_time: "PostTime", policy: "Policy", draft: "Draft | None",
     """The post time against the posting hours (the account's own, else the policy's):
     closed-day reasons (:func:`snslint.text.calendar_ja.closed_reasons`) and the hours
     (:func:`snslint.rules.timing.outside_hours`), as TIME001/TIME002 judge them."""
-    from snslint.rules.timing import _hours_text, outside_hours
-    from snslint.text.calendar_ja import closed_reasons, describe_holiday, holiday_name
+    from snslint.rules.timing import outside_hours
+    from snslint.text.calendar_ja import closed_reasons, describe_days, describe_holiday, holiday_name
 
     meta = draft.meta if draft is not None else None
     account = policy.account_for(meta.account if meta else None, platform)
@@ -436,7 +436,9 @@ def time_verdict(post_time: "PostTime", policy: "Policy", draft: "Draft | None",
     at = post_time.at
     reasons = closed_reasons(at.date(), hours)
     outside = outside_hours(at, hours)
-    hours_ja, hours_en = _hours_text(hours)
+    days_ja, days_en = describe_days(hours.days)
+    hours_ja = f"{days_ja} {hours.start:%H:%M}〜{hours.end:%H:%M}"
+    hours_en = f"{days_en} {hours.start:%H:%M}-{hours.end:%H:%M}"
     name = holiday_name(at.date())
     holiday = describe_holiday(name)[1 if lang == "en" else 0] if name else None
     return TimeVerdict(
@@ -531,7 +533,7 @@ def environment() -> "jinja2.Environment":
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("snslint.web", "templates"),
+        loader=jinja2.PackageLoader("snslint.output.draftview", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -542,9 +544,9 @@ def environment() -> "jinja2.Environment":
 
 
 def static_text(name: str) -> str:
-    """The text of a file in ``snslint/web/static`` (CSS or script, UTF-8).
+    """The text of a file in ``snslint/output/draftview/static`` (CSS or script, UTF-8).
 
     Raises:
         FileNotFoundError: no such file (a broken install).
     """
-    return resources.files("snslint.web").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files("snslint.output.draftview").joinpath("static", name).read_text(encoding="utf-8")
