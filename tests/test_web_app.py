@@ -61,6 +61,8 @@ def test_check_answers_the_three_findings_masked_and_escaped(client) -> None:
     assert [c for c in ("TIME002", "PII001", "URL001") if f'data-code="{c}"' in html] == ["TIME002", "PII001", "URL001"]
     assert "090-1234-5678" not in got.text and "090-****-5678" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
+    # Kagoshima's checklist of clauses only a person can judge follows the findings.
+    assert html.count('<input type="checkbox" data-ref=') == 8
 
 
 def test_form_fields_override_the_draft(client) -> None:

@@ -124,6 +124,17 @@ def _findings(browser) -> list[dict]:
     )
 
 
+def _screenshot(browser, path: Path) -> None:
+    """The whole page: the window is made as tall as the document, then restored."""
+    width, height = browser.get_window_size()["width"], browser.get_window_size()["height"]
+    full = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(width, min(max(full, height), 3000))
+    try:
+        browser.save_screenshot(str(path))
+    finally:
+        browser.set_window_size(width, height)
+
+
 def _codes_shown(browser) -> list[str]:
     return [f["code"] for f in _findings(browser)]
 
@@ -146,7 +157,7 @@ def test_pasted_draft_shows_three_findings_highlighted_with_clauses_and_the_numb
     assert "X の重み付き文字数" in facts
     assert browser.find_element("id", "status").text == "エラー 1、警告 2、情報 0"
     assert chromium.console_problems(browser) == []
-    browser.save_screenshot(str(shots / "page.png"))
+    _screenshot(browser, shots / "page.png")
 
 
 def test_fixing_the_time_removes_that_finding(browser, server):
@@ -226,7 +237,7 @@ def test_page_fits_a_tablet(browser, server, shots):
         _set_text(browser, DRAFT)
         _wait(browser, lambda d: len(_codes_shown(d)) == 3)
         assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
-        browser.save_screenshot(str(shots / "page-tablet.png"))
+        _screenshot(browser, shots / "page-tablet.png")
     finally:
         browser.set_window_size(1280, 900)
 
@@ -246,7 +257,7 @@ def test_html_report_of_the_examples_opens_cleanly_and_shows_every_json_finding(
     want = sorted([f["path"], f["line"], f["column"], f["code"], f["message"]] for f in doc["findings"])
     assert len(want) >= 10 and sorted(shown) == want
     assert "090-1234-5678" not in browser.page_source
-    browser.save_screenshot(str(shots / "report.png"))
+    _screenshot(browser, shots / "report.png")
     # Filters: no errors, then one rule only.
     browser.find_element("css selector", ".sev-filter[value=error]").click()
     visible = browser.execute_script(

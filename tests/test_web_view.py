@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from support import result
+from markupsafe import escape
 from typer.testing import CliRunner
 
 from snslint.cli import app
@@ -142,6 +143,9 @@ def test_html_report_lists_every_json_finding_masked_with_a_strict_policy(tmp_pa
     want = sorted((f["path"], f["line"], f["column"], f["code"]) for f in doc["findings"])
     assert len(want) >= 10 and sorted(parsed.findings) == want
     assert "090-1234-5678" not in html and "090-****-5678" in html
+    # The human checklist: every question JSON lists for a city is under that city's drafts.
+    for item in doc["checklist"]:
+        assert f'data-ref="{item["ref"]}"' in html and str(escape(item["question"])) in html
     # Only the inline style and script run, by their hashes; nothing is fetched.
     assert f"style-src '{csp_hash(parsed.inline['style'])}'" in parsed.csp
     assert f"script-src '{csp_hash(parsed.inline['script'])}'" in parsed.csp
@@ -156,3 +160,11 @@ def test_html_report_shows_an_unreadable_file_and_english(tmp_path, monkeypatch)
     got = CliRunner().invoke(app, ["check", ".", "--format", "html", "--lang", "en", "--no-cache"])
     assert got.exit_code == 2
     assert "not checked" in got.output and "Findings per file" in got.output and 'lang="en"' in got.output
+
+
+def test_readme_shows_the_page_and_how_to_start_it() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "snslint serve --city zushi --open" in readme and "pip install 'snslint[web]'" in readme
+    (image,) = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", readme)
+    data = (ROOT / image).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) < 200_000

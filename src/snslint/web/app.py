@@ -124,7 +124,13 @@ def create_app(
 
     def render_result(req: CheckRequest) -> tuple[str, Any]:
         result, policy = checker.check(req)
-        view = build_view(result, policy, req.lang, platform=req.platform or None)
+        view = build_view(
+            result,
+            policy,
+            req.lang,
+            platform=req.platform or None,
+            checklist=checker.checklist(policy) if policy is not None else None,
+        )
         return result_template.render(view=view, lab=labels(req.lang)), view
 
     # Compile the imported macros and import the view's helpers now, not on the first check.

@@ -97,6 +97,7 @@ class DraftChecker:
     policies: dict[str, Policy] = field(default_factory=dict)
     default_city: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    _checklists: dict[str, list[Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, city: str | None = None, policy_file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> "DraftChecker":
@@ -123,8 +124,18 @@ class DraftChecker:
     def warm_up(self) -> None:
         """Check :data:`WARM_UP_DRAFT` against every policy once (loads the dictionary,
         imports the rule modules, compiles lexicons and URL patterns)."""
-        for pid in self.policies:
+        for pid, policy in self.policies.items():
             self.check(CheckRequest(text=WARM_UP_DRAFT, city=pid))
+            self.checklist(policy)
+
+    def checklist(self, policy: Policy) -> list[Any]:
+        """The human checklist of ``policy`` (:func:`snslint.settings.policy.checklist`),
+        computed once per policy."""
+        from snslint.settings.policy import checklist
+
+        if policy.id not in self._checklists:
+            self._checklists[policy.id] = checklist(policy)
+        return self._checklists[policy.id]
 
     def _policy(self, req: CheckRequest, meta: FrontMatter) -> Policy:
         city = req.city or meta.city or self.default_city

@@ -68,9 +68,9 @@ LABELS: dict[str, dict[str, str]] = {
         "over_by": "上限を {over} 超えています（超えた部分に下線）",
         "fits": "上限内です",
         "time": "投稿日時",
-        "time_open": "投稿時間内です",
-        "time_closed": "閉庁日です",
-        "time_outside": "投稿時間（{hours}）外です",
+        "time_open": "投稿時間内です。",
+        "time_closed": "閉庁日です。",
+        "time_outside": "投稿時間（{hours}）外です。",
         "time_hours": "投稿時間: {hours}",
         "emergency_on": "緊急時の例外として確認が必要です",
         "no_findings": "問題は見つかりませんでした。",
@@ -93,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "snslint {version} で作成",
         "summary_line": "{files} ファイルを検査、{total} 件: エラー {error}、警告 {warning}、情報 {info}",
         "no_match": "条件に合う指摘はありません。",
+        "checklist": "確認事項（人が判断する条項）",
     },
     "en": {
         "title": "SNS post check",
@@ -128,9 +129,9 @@ LABELS: dict[str, dict[str, str]] = {
         "over_by": "{over} over the limit (the part past it is underlined)",
         "fits": "within the limit",
         "time": "Post time",
-        "time_open": "inside the posting hours",
-        "time_closed": "a closed day",
-        "time_outside": "outside the posting hours ({hours})",
+        "time_open": "inside the posting hours.",
+        "time_closed": "a closed day.",
+        "time_outside": "outside the posting hours ({hours}).",
         "time_hours": "posting hours: {hours}",
         "emergency_on": "check that the emergency exception applies",
         "no_findings": "No problems found.",
@@ -153,6 +154,7 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "made by snslint {version}",
         "summary_line": "{files} files checked, {total} findings: {error} errors, {warning} warnings, {info} info",
         "no_match": "No finding matches the filter.",
+        "checklist": "Checklist (clauses a person must judge)",
     },
 }
 """Every label of the page and the report, in Japanese and English (same keys)."""
@@ -288,6 +290,8 @@ class DraftView:
         time: the post-time verdict, or None without a policy.
         meter: X's length meter, or None when not checked.
         platform: the platform it was checked for, or None.
+        checklist: ``(ref, question)`` per clause of the city that only a person can judge
+            (:func:`snslint.settings.policy.checklist`), in the report language.
     """
 
     id: str
@@ -301,6 +305,7 @@ class DraftView:
     time: TimeVerdict | None = None
     meter: LengthMeter | None = None
     platform: str | None = None
+    checklist: list[tuple[str, str]] = field(default_factory=list)
 
 
 def segments(
@@ -482,6 +487,7 @@ def build_view(
     id_prefix: str = "",
     draft: "Draft | None" = None,
     platform: str | None = None,
+    checklist: list[Any] | None = None,
 ) -> DraftView:
     """A :class:`DraftView` of one result (after the filters stage).
 
@@ -493,6 +499,8 @@ def build_view(
         id_prefix: prefix of every element id (unique ids across the drafts of a report).
         draft: the draft, when the result no longer holds it (a cached result).
         platform: the platform the draft was checked for (``--platform``), if given.
+        checklist: the policy's :class:`~snslint.settings.policy.ChecklistItem` list (none
+            with ``--no-checklist``).
     """
     view = DraftView(id=id_prefix, path=result.path, policy_id=result.policy_id)
     if policy is not None:
@@ -502,6 +510,7 @@ def build_view(
     if result.error is not None:
         view.error = result.error.en if lang == "en" else result.error.ja
         return view
+    view.checklist = [(item.ref, item.question_in(lang)) for item in checklist or ()]
     draft = draft or result.draft
     view.findings = [finding_view(f"{id_prefix}f{i}", f, lang) for i, f in enumerate(result.findings)]
     for fv in view.findings:

@@ -74,7 +74,16 @@ def render(report: Report, out: TextIO) -> None:
                 draft = read_draft(result.path)
             except SnslintError:
                 draft = None
-        views.append(build_view(result, find_policy(result.policy_id), lang, id_prefix=f"d{i}-", draft=draft))
+        views.append(
+            build_view(
+                result,
+                find_policy(result.policy_id),
+                lang,
+                id_prefix=f"d{i}-",
+                draft=draft,
+                checklist=report.checklist_for(result),
+            )
+        )
     by_rule: dict[tuple[str, str], Counter[str]] = {}
     for f in report.findings:
         by_rule.setdefault((f.code, f.name), Counter())[f.severity.value] += 1

@@ -85,7 +85,14 @@
         showError((r.data.error && (r.data.error[lang] || r.data.error.ja)) || t("network_error"));
         return;
       }
+      var ticked = {};  /* the checklist's ticks survive a new check */
+      document.querySelectorAll("#result-body .checklist input:checked").forEach(function (box) {
+        ticked[box.getAttribute("data-ref")] = true;
+      });
       $("result-body").innerHTML = r.data.html;  /* rendered and escaped by the server */
+      document.querySelectorAll("#result-body .checklist input").forEach(function (box) {
+        box.checked = !!ticked[box.getAttribute("data-ref")];
+      });
       status(r.data.error ? "" : summary(r.data.counts));
     }).catch(function (err) {
       if (err && err.name === "AbortError") { return; }
