@@ -174,7 +174,7 @@ def create_app(
             )
         return JSONResponse({"html": html, "counts": view.counts, "error": view.error})
 
-    hosts = allowed_hosts or ["127.0.0.1", "localhost", "::1", "[::1]"]
+    hosts = allowed_hosts or ["127.0.0.1", "localhost", "[::1]"]
     return Starlette(
         routes=[
             Route("/", page, methods=["GET"]),

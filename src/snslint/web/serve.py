@@ -84,7 +84,12 @@ def _url(host: str, port: int) -> str:
 
 
 def _allowed_hosts(host: str) -> list[str]:
-    return ["127.0.0.1", "localhost"] if is_loopback(host) else ["*"]
+    """``Host`` header values the page accepts: loopback names (and the bound address) on
+    loopback, any name otherwise (the machine's names on the network are not known here)."""
+    if not is_loopback(host):
+        return ["*"]
+    bound = f"[{host.strip('[]')}]" if ":" in host else host
+    return sorted({"127.0.0.1", "localhost", "[::1]", bound.lower()})
 
 
 def start(checker, *, host: str = DEFAULT_HOST, port: int = 0, lang: str = "ja") -> Running:
