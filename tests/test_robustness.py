@@ -515,11 +515,17 @@ def _problems(path: Path) -> list[str]:
     return out
 
 
+LISTENS_ONLY = {"snslint/web/serve.py": {"imports socket"}}
+"""The one module allowed a network import: `snslint serve` binds the page's listening socket
+(127.0.0.1 unless told otherwise); it never connects anywhere."""
+
+
 def test_source_has_no_unsafe_yaml_eval_shell_pickle_or_network() -> None:
     files = sorted(SRC.rglob("*.py"))
     assert len(files) > 20
     problems = [p for f in files for p in _problems(f)]
-    assert problems == []
+    allowed = [p for p in problems if p.split(":")[0] in LISTENS_ONLY and p.split(": ", 1)[1] in LISTENS_ONLY[p.split(":")[0]]]
+    assert [p for p in problems if p not in allowed] == []
 
 
 def test_the_source_check_catches_what_it_looks_for(tmp_path: Path) -> None:
