@@ -164,3 +164,11 @@ def test_browser_tests_skip_locally_but_fail_under_ci(monkeypatch) -> None:
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
         chromium.start()
+
+
+def test_personal_data_outside_the_findings_is_masked_too(client) -> None:
+    # A number in a front-matter comment, and with --select-like narrowing nothing reports it:
+    # the page still shows the text through the one masking pass.
+    text = "---\n# 担当: 広報 090-8765-4321\nplatform: x\nscheduled_at: 2026-11-24T10:00\n---\n図書館の休館日のお知らせです。\n"
+    html = _check(client, text=text).json()["html"]
+    assert "090-8765-4321" not in html and "8765" not in html

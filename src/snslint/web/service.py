@@ -19,6 +19,8 @@ from typing import Any
 from snslint.errors import InputError, PolicyError, SnslintError
 from snslint.input.draft import DEFAULT_MAX_BYTES, SCHEDULE_YEARS, FrontMatter, ImageRef, parse_draft
 from snslint.lint.engine import CheckOptions, FileResult, check_draft
+from snslint.lint.redaction import mask_result
+from snslint.lint.suppression import Filters, apply
 from snslint.settings.policy import Policy, bundled_ids, load_bundled, load_policy_file
 
 PLATFORMS: tuple[str, ...] = ("x", "facebook", "instagram", "line", "youtube", "threads")
@@ -172,13 +174,12 @@ class DraftChecker:
             )
             result = check_draft(draft, policy, options)
         except SnslintError as exc:
-            return FileResult(path=DRAFT_NAME, error=exc), None
-        from snslint.lint.suppression import Filters, apply
-
+            return mask_result(FileResult(path=DRAFT_NAME, error=exc)), None
         result.findings, _ = apply(
             result, Filters(policy_for=lambda r: policy, platform=options.platform, lang=options.lang)
         )
-        return result, policy
+        # The masking pass every format gets (snslint.output.formats.get), here for the page.
+        return mask_result(result), policy
 
 
 def _with_form(meta: FrontMatter, req: CheckRequest) -> FrontMatter:

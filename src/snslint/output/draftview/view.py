@@ -3,8 +3,8 @@ the HTML report.
 
 :func:`build_view` turns a :class:`~snslint.lint.engine.FileResult` (after the filters stage) into
 a :class:`DraftView`: the file's text cut into :class:`Segment` pieces at every finding's span,
-each piece masked with :func:`snslint.output.report.redact` (the same masking as every other report:
-a personal-data span is never cut in two, so it always shows its whole masked form), the
+each piece masked by :class:`snslint.lint.redaction.Masker` (the one masking pass every report
+uses: a personal-data span is never cut in two, so it always shows its whole masked form), the
 findings with their clause and hint, the post-time verdict (open hours, closed days, holiday
 name) and X's weighted length meter.
 
@@ -23,7 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from snslint.findings import Finding, Severity
-from snslint.output.report import redact
+from snslint.lint.redaction import Masker
 
 if TYPE_CHECKING:  # pragma: no cover
     import jinja2
@@ -325,7 +325,7 @@ def segments(
 
     A cut never falls strictly inside a redaction (it moves to the redaction's start), so
     each personal-data value is shown whole in its masked form by
-    :func:`snslint.output.report.redact`, exactly as the terminal and JSON reports show it.
+    :meth:`snslint.lint.redaction.Masker.span`, exactly as the terminal report shows it.
     Zero-length spans become :attr:`Segment.points` at their (moved) offset.
     """
     n = len(text)
@@ -351,6 +351,7 @@ def segments(
         if e <= s:
             points.setdefault(snap(s), []).append((fid, sev.value))
     cuts = sorted(bounds)
+    masker = Masker(text, redactions)
     out: list[Segment] = []
     anchored: set[str] = set()
     for a, b in zip(cuts, cuts[1:]):
@@ -360,7 +361,7 @@ def segments(
         anchored.update(anchors)
         out.append(
             Segment(
-                text=redact(text[a:b], a, redactions),
+                text=masker.span(a, b),
                 findings=tuple(fid for fid, _ in cover),
                 severity=worst.value if worst is not None else None,
                 points=tuple(points.pop(a, ())),
