@@ -39,6 +39,17 @@ def result(
     return check_draft(draft, load_bundled(city), options, now=FIXED_NOW)
 
 
+def reported(text: str, city: str = "kisarazu", *, select: str | None = None, **kw) -> list[Finding]:
+    """What the CLI would report for :func:`result`: the engine's findings through the
+    filters stage (front-matter suppressions, and the SNS meta rules found there)."""
+    from snslint.lint.suppression import Filters, apply
+
+    checked = result(text, city, select=select, **kw)
+    wanted = frozenset(resolve(select.split(","))) if select else None
+    kept, _ = apply(checked, Filters(select=wanted, policy_for=lambda r: load_bundled(city), platform=kw.get("platform")))
+    return kept
+
+
 def findings(text: str, city: str = "kisarazu", **kw) -> list[Finding]:
     """The findings of :func:`result`."""
     return result(text, city, **kw).findings

@@ -1,7 +1,8 @@
 """Every rule documents itself with examples, and every example must hold (as in proselint).
 
 A rule's ``failing`` examples must give at least one finding of that rule, its ``passing``
-examples none, when the rule is selected under the example's city policy. A rule without
+examples none, when the rule is selected under the example's city policy and the findings go
+through the filters stage as the CLI's do (where the SNS meta rules are found). A rule without
 an explanation or without both kinds of examples fails here.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from snslint.rules.registry import registry
-from support import findings
+from support import reported
 
 RULES = registry()
 
@@ -33,11 +34,11 @@ def test_rule_is_documented(code: str) -> None:
 
 @pytest.mark.parametrize("code, example", list(_cases("failing")))
 def test_failing_example_is_caught(code, example) -> None:
-    got = findings(example.draft, example.city, at=example.at, select=code, platform=example.platform)
+    got = reported(example.draft, example.city, at=example.at, select=code, platform=example.platform)
     assert any(f.code == code for f in got), f"{code} missed: {example.draft!r}"
 
 
 @pytest.mark.parametrize("code, example", list(_cases("passing")))
 def test_passing_example_is_clean(code, example) -> None:
-    got = findings(example.draft, example.city, at=example.at, select=code, platform=example.platform)
+    got = reported(example.draft, example.city, at=example.at, select=code, platform=example.platform)
     assert not [f for f in got if f.code == code], f"{code} false positive: {[(f.text, f.message_ja) for f in got]}"

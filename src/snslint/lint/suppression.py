@@ -18,10 +18,10 @@ The rules of a suppression:
 - A valid entry whose rules find nothing in the draft is reported as ``SNS001
   unused-suppression`` (info), like ruff's unused-noqa.
 
-The SNS rules live in :mod:`snslint.rules.meta` (so ``snslint rules``, ``explain``,
-``--select``/``--ignore`` and SARIF know them). City policies do not list them, so this stage
-runs them on every checked draft that has suppressions, unless ``--select``/``--ignore``
-(or the config) leave them out. Config ``ignore``/``per-file-ignores`` are selection, decided
+The SNS rules are declared in :mod:`snslint.rules.meta` (so ``snslint rules``, ``explain``,
+``--select``/``--ignore`` and SARIF know them) and found here, in this stage, as ruff finds
+RUF100 in its noqa stage (:func:`meta_findings`): on every checked draft that has
+suppressions, unless ``--select``/``--ignore`` (or the config) leave them out. Config ``ignore``/``per-file-ignores`` are selection, decided
 by the project's configuration, and may drop any rule but PII003 and PII008
 (:func:`snslint.rules.registry.always_on`; the CLI refuses a list that names them); dropped findings
 are listed as suppressed too, with the glob as the reason.
@@ -168,14 +168,20 @@ class Filters:
         return code not in self.ignore and (self.select is None or code in self.select)
 
 
-def _meta_findings(result: FileResult, draft: Draft, filters: Filters) -> list[Finding]:
-    """Run the meta rules (SNS001, SNS002) over ``draft`` unless the engine already did."""
+def meta_findings(result: FileResult, draft: Draft, filters: Filters) -> list[Finding]:
+    """The findings of the meta rules (SNS001 unused-suppression, SNS002
+    invalid-suppression) on ``draft``, for those the run wants.
+
+    SNS002: each refused entry (:attr:`Entry.problem`), with the rule's message for the
+    problem. SNS001: each valid entry whose rules, run on this draft under its policy
+    (whether the policy enables them or not), find nothing. Spans are the entries' ``code``
+    values in the front matter.
+    """
+    from snslint.rules.api import RuleContext
     from snslint.rules.context import CheckContext
     from snslint.rules.registry import registry
-    from snslint.rules.api import RuleContext
 
-    done = {f.code for f in result.findings}
-    wanted = [c for c in META_CODES if filters.wants(c) and c not in done]
+    wanted = [c for c in META_CODES if filters.wants(c)]
     policy = filters.policy_for(result)
     if not wanted or policy is None or result.post_time is None:
         return []
@@ -189,11 +195,51 @@ def _meta_findings(result: FileResult, draft: Draft, filters: Filters) -> list[F
     if ctx.platform is None and ctx.account is not None:
         ctx.platform = ctx.account.platform
     rules = registry()
+    judged = entries(draft)
     out: list[Finding] = []
     for code in wanted:
-        rule = rules[code]
-        out.extend(rule.check(RuleContext(rule, policy.rule(code), ctx)))  # type: ignore[union-attr]
+        meta = rules[code]
+        mctx = RuleContext(meta, policy.rule(code), ctx)  # type: ignore[union-attr]
+        for entry in judged:
+            if code == "SNS002" and entry.problem is not None:
+                ja, en, hint, hint_en = meta.MESSAGES[entry.problem]
+                out.append(
+                    mctx.finding(
+                        entry.start,
+                        entry.end,
+                        ja.format(t=entry.token),
+                        en.format(t=entry.token),
+                        in_body=False,
+                        hint=hint,
+                        hint_en=hint_en,
+                        problem=entry.problem,
+                    )
+                )
+            elif code == "SNS001" and entry.problem is None and not _finds_anything(entry, rules, policy, ctx):
+                out.append(
+                    mctx.finding(
+                        entry.start,
+                        entry.end,
+                        meta.message.format(t=entry.token),
+                        meta.message_en.format(t=entry.token),
+                        in_body=False,
+                        hint=meta.hint,
+                        hint_en=meta.hint_en,
+                    )
+                )
     return out
+
+
+def _finds_anything(entry: Entry, rules: dict, policy, ctx) -> bool:
+    """True if one of the rules ``entry`` silences reports something on the draft (run under
+    the policy's entry for it, or its defaults when the policy does not list it)."""
+    from snslint.rules.api import RuleContext
+
+    for code in sorted(entry.effective):
+        rule = rules[code]
+        if next(iter(rule.check(RuleContext(rule, policy.rule(code), ctx))), None) is not None:
+            return True
+    return False
 
 
 def apply(result: FileResult, filters: Filters) -> tuple[list[Finding], list[tuple[Finding, str]]]:
@@ -220,7 +266,7 @@ def apply(result: FileResult, filters: Filters) -> tuple[list[Finding], list[tup
             draft = None
     findings = list(result.findings)
     if draft is not None and draft.front_matter is not None and draft.meta.snslint.ignore:
-        findings.extend(_meta_findings(result, draft, filters))
+        findings.extend(meta_findings(result, draft, filters))
     judged = entries(draft) if draft is not None else []
     for f in findings:
         by_glob = next((g for g, codes in pfi if f.code in codes), None)

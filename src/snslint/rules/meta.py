@@ -2,8 +2,10 @@
 
 These are not about a city's policy: they keep ``snslint: {ignore: [...]}`` honest, as ruff's
 RUF100 (unused-noqa) does for ``# noqa``. The letters SNS are not used by the rule catalog.
-City policies do not list them; :mod:`snslint.lint.suppression` (the filters stage) runs them on
-every draft that has suppressions, and ``--select``/``--ignore`` treat them like any rule.
+City policies do not list them. This module declares them (code, name, severity, messages,
+documentation, examples) for ``snslint rules``, ``explain``, ``--select``/``--ignore`` and
+SARIF; their findings come from the filters stage, :mod:`snslint.lint.suppression`, which runs
+on every draft that has suppressions, as ruff reports RUF100 from its noqa stage.
 They cite no clause, so they are at most warnings, and front matter cannot silence them.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from snslint.findings import Finding, Severity
-from snslint.rules.registry import register, registry
+from snslint.rules.registry import register
 from snslint.rules.api import Example, Rule, RuleContext
 
 _FM = """---
@@ -60,29 +62,15 @@ class UnusedSuppression(Rule):
         Example("【木更津市】本日、市役所1階で年末年始のごみ収集日程表を配布しています。（環境管理課）\n"),
     )
 
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        from snslint.lint.suppression import entries
+    message = "抑止「{t}」に当たる指摘はこの下書きにありません。不要なら削除してください。"
+    message_en = "the suppression '{t}' matches no finding in this draft; delete it if it is no longer needed."
+    hint = "snslint.ignore からこの項目を削除します。"
+    hint_en = "remove this entry from snslint.ignore."
 
-        rules = registry()
-        for entry in entries(ctx.draft):
-            if entry.problem is not None:
-                continue
-            used = False
-            for code in sorted(entry.effective):
-                rule = rules[code]
-                if next(iter(rule.check(RuleContext(rule, ctx.policy.rule(code), ctx.check))), None) is not None:
-                    used = True
-                    break
-            if not used:
-                yield ctx.finding(
-                    entry.start,
-                    entry.end,
-                    f"抑止「{entry.token}」に当たる指摘はこの下書きにありません。不要なら削除してください。",
-                    f"the suppression '{entry.token}' matches no finding in this draft; delete it if it is no longer needed.",
-                    in_body=False,
-                    hint="snslint.ignore からこの項目を削除します。",
-                    hint_en="remove this entry from snslint.ignore.",
-                )
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        """Nothing here: the filters stage finds unused suppressions
+        (:func:`snslint.lint.suppression.meta_findings`), as ruff finds RUF100 in its noqa stage."""
+        return iter(())
 
 
 @register
@@ -116,7 +104,8 @@ class InvalidSuppression(Rule):
         Example(_draft("closed-day", "市長の承認を得た週末イベント当日の告知のため", _EVENT)),
     )
 
-    _MESSAGES = {
+    MESSAGES = {
+        # problem -> (message, message_en, hint, hint_en); {t} is the entry's code as written
         "no-reason": (
             "抑止「{t}」に理由（reason）がないため、無効です。指摘はそのまま残ります。",
             "the suppression '{t}' gives no reason, so it is refused and the findings stand.",
@@ -138,19 +127,6 @@ class InvalidSuppression(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        from snslint.lint.suppression import entries
-
-        for entry in entries(ctx.draft):
-            if entry.problem is None:
-                continue
-            ja, en, hint, hint_en = self._MESSAGES[entry.problem]
-            yield ctx.finding(
-                entry.start,
-                entry.end,
-                ja.format(t=entry.token),
-                en.format(t=entry.token),
-                in_body=False,
-                hint=hint,
-                hint_en=hint_en,
-                problem=entry.problem,
-            )
+        """Nothing here: the filters stage judges the suppressions
+        (:func:`snslint.lint.suppression.meta_findings`), as ruff finds RUF100 in its noqa stage."""
+        return iter(())
