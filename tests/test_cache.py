@@ -397,16 +397,14 @@ LEX_ARGS = ("CAT001", json.dumps([]), json.dumps(["期日前投票"], ensure_asc
 
 
 def test_compiled_lexicon_is_stored_and_rebuilt_equal(tmp_path):
+    import snslint.text.lexicon as lexicon_mod
+
     calls: list = []
-    previous = cache_mod.use_artifact_cache(tmp_path)
-    try:
-        first = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-        second = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-    finally:
-        cache_mod.use_artifact_cache(previous)
+    store = cache_mod.ArtifactStore(tmp_path)
+    first = lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
+    second = lexicon_mod.compiled_through(cache_mod.ArtifactStore(tmp_path), *LEX_ARGS, compile_fn=_compile_counting(calls))
     assert len(calls) == 1  # the second came from disk
     assert second is not first and _signature(second) == _signature(first)
-    (stored,) = (tmp_path / f"v{cache_mod.FORMAT_VERSION}" / "lexicons").glob("CAT001-*.json")
     assert (tmp_path / ".gitignore").exists()
     # The rebuilt lexicon finds what the compiled one finds.
     from snslint.text.analysis import tokenize
@@ -417,40 +415,52 @@ def test_compiled_lexicon_is_stored_and_rebuilt_equal(tmp_path):
 
 
 def test_compiled_lexicon_key_follows_arguments_and_versions(tmp_path, monkeypatch):
+    import snslint.text.lexicon as lexicon_mod
+
     calls: list = []
-    previous = cache_mod.use_artifact_cache(tmp_path)
-    try:
-        cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-        other = (LEX_ARGS[0], LEX_ARGS[1], json.dumps([]), LEX_ARGS[3])
-        cache_mod.compiled_lexicon(*other, _compile_counting(calls))
-        monkeypatch.setattr(cache_mod, "__version__", "99.0")
-        cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-    finally:
-        cache_mod.use_artifact_cache(previous)
+    store = cache_mod.ArtifactStore(tmp_path)
+    lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
+    other = (LEX_ARGS[0], LEX_ARGS[1], json.dumps([]), LEX_ARGS[3])
+    lexicon_mod.compiled_through(store, *other, compile_fn=_compile_counting(calls))
+    monkeypatch.setattr(lexicon_mod, "__version__", "99.0")
+    lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
     assert len(calls) == 3
 
 
 def test_damaged_compiled_lexicon_is_discarded(tmp_path):
+    import snslint.text.lexicon as lexicon_mod
+
     calls: list = []
-    previous = cache_mod.use_artifact_cache(tmp_path)
-    try:
-        good = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-        (stored,) = (tmp_path / f"v{cache_mod.FORMAT_VERSION}" / "lexicons").glob("CAT001-*.json")
-        doc = json.loads(stored.read_text(encoding="utf-8"))
-        doc["lexicon"]["entries"] = doc["lexicon"]["entries"][:1]  # checksum no longer matches
-        stored.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        again = cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-    finally:
-        cache_mod.use_artifact_cache(previous)
+    store = cache_mod.ArtifactStore(tmp_path)
+    good = lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
+    (stored,) = tmp_path.rglob("CAT001-*.json")
+    doc = json.loads(stored.read_text(encoding="utf-8"))
+    doc["data"]["entries"] = doc["data"]["entries"][:1]  # checksum no longer matches
+    stored.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    again = lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
     assert len(calls) == 2 and _signature(again) == _signature(good)
 
 
-def test_compiled_lexicon_cache_is_off_by_default(tmp_path, monkeypatch):
+def test_a_check_without_a_cache_writes_no_compiled_lexicon(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    calls: list = []
-    cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-    cache_mod.compiled_lexicon(*LEX_ARGS, _compile_counting(calls))
-    assert len(calls) == 2 and list(tmp_path.iterdir()) == []
+    path = _write(tmp_path, "a.txt", PII_DRAFT)
+    check_paths([path], PolicySource(city="kisarazu"), CheckOptions())
+    assert not (tmp_path / cache_mod.CACHE_DIR_NAME).exists()
+
+
+def test_the_result_cache_hands_its_artifact_store_to_the_lexicons(tmp_path):
+    options = CheckOptions()
+    cache = ContentCache(tmp_path / "c", options)
+    saved: list = []
+    real_save = cache.artifacts.save
+    cache.artifacts.save = lambda *a: (saved.append(a[:2]), real_save(*a))
+    # A policy loaded afresh: its lexicons are compiled in this process, through the store.
+    from snslint.resources import data_file
+
+    policy_file = str(data_file("policies", "kisarazu.yaml"))
+    check_paths([_write(tmp_path, "a.txt", PII_DRAFT)], PolicySource(policy_file=policy_file), options, cache=cache)
+    assert ("lexicons", "CAT001") in saved
+    assert list((tmp_path / "c").rglob("CAT001-*.json"))
 
 
 def test_code_fingerprint_follows_an_upgraded_library(monkeypatch, tmp_path):

@@ -113,8 +113,18 @@ def post_time_for(draft: Draft, options: CheckOptions, now: datetime | None = No
     return PostTime(to_zone(now) if now else datetime.now(JST), "clock")
 
 
-def check_draft(draft: Draft, policy: Policy, options: CheckOptions, now: datetime | None = None) -> FileResult:
-    """All findings of ``policy``'s active rules in ``draft``, sorted."""
+def check_draft(
+    draft: Draft,
+    policy: Policy,
+    options: CheckOptions,
+    now: datetime | None = None,
+    artifacts: Any = None,
+) -> FileResult:
+    """All findings of ``policy``'s active rules in ``draft``, sorted.
+
+    ``artifacts`` (a :class:`~snslint.text.lexicon.ArtifactStore`, or None) is where the
+    rules may keep compiled data between runs (the CAT lexicons); it changes no finding.
+    """
     rules = active_rules(policy, options)
     ctx = CheckContext(
         draft=draft,
@@ -123,6 +133,7 @@ def check_draft(draft: Draft, policy: Policy, options: CheckOptions, now: dateti
         platform=options.platform or draft.meta.platform,
         lang=options.lang,
         active_codes=frozenset(rule.code for rule, _ in rules),
+        artifacts=artifacts,
     )
     if ctx.platform is None and ctx.account is not None:
         ctx.platform = ctx.account.platform
@@ -200,6 +211,10 @@ class ResultCache(Protocol):
 
     def put(self, key: str, result: FileResult) -> bool: ...
 
+    artifacts: Any
+    """Where compiled artifacts are kept between runs (a
+    :class:`~snslint.text.lexicon.ArtifactStore`), handed to the rules."""
+
 
 def check_path(
     path: str,
@@ -235,7 +250,7 @@ def check_path(
                 draft=draft,
             )
     try:
-        result = check_draft(draft, policy, options, now)
+        result = check_draft(draft, policy, options, now, artifacts=cache.artifacts if cache is not None else None)
     except SnslintError as exc:
         return FileResult(path=path, error=exc)
     if key is not None:

@@ -63,6 +63,7 @@ from snslint.rules.api import Example, Rule, RuleContext
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.text.analysis import Morpheme
+    from snslint.text.lexicon import ArtifactStore
     from snslint.settings.policy import RuleConfig
 
 _LEXICON_MEMO: IdentityMemo[Lexicon] = IdentityMemo(max_entries=256)
@@ -103,21 +104,22 @@ class LexiconRule(Rule):
 
     def lexicon(self, ctx: RuleContext) -> Lexicon:
         """This rule's lexicon under the policy entry of ``ctx``."""
-        return self.lexicon_for_config(ctx.config)
+        return self.lexicon_for_config(ctx.config, ctx.check.artifacts)
 
-    def lexicon_for_config(self, cfg: RuleConfig | None) -> Lexicon:
+    def lexicon_for_config(self, cfg: RuleConfig | None, store: ArtifactStore | None = None) -> Lexicon:
         """The bundled lexicon plus ``cfg``'s extra terms, exceptions and disabled entries.
 
         Memoized per config object (see :data:`_LEXICON_MEMO`): a policy's entries live as
         long as the policy, so each draft after the first costs one dict look-up here instead
         of validating the settings and JSON-encoding the extra terms for :func:`lexicon_for`.
         """
-        return _LEXICON_MEMO.get(cfg, self.code, lambda: self._compile_lexicon(cfg))
+        return _LEXICON_MEMO.get(cfg, self.code, lambda: self._compile_lexicon(cfg, store))
 
-    def _compile_lexicon(self, cfg: RuleConfig | None) -> Lexicon:
-        """What :meth:`lexicon_for_config` returns, computed afresh."""
+    def _compile_lexicon(self, cfg: RuleConfig | None, store: ArtifactStore | None = None) -> Lexicon:
+        """What :meth:`lexicon_for_config` returns, computed afresh (through ``store``, the
+        run's compiled artifacts, when given)."""
         settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
-        return lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable)
+        return lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable, store)
 
     def explain_details(self) -> list[str]:
         """Lines for ``snslint explain``: the thresholds and every bundled test with its score,
@@ -271,7 +273,7 @@ def _active_lexicons(ctx: RuleContext) -> tuple[Lexicon, ...]:
         cfg = ctx.policy.rule(code)
         # As engine.active_rules: an entry that is off counts as none (--select runs the rule
         # at its default severity without the policy's entry).
-        out.append(rule.lexicon_for_config(cfg if cfg is not None and cfg.enabled else None))
+        out.append(rule.lexicon_for_config(cfg if cfg is not None and cfg.enabled else None, ctx.check.artifacts))
     return tuple(out)
 
 

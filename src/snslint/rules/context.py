@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from snslint.text.analysis import Analysis
 from snslint.input.draft import Draft
 from snslint.settings.policy import Account, Policy, PostingHours
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snslint.text.lexicon import ArtifactStore
 
 JST = ZoneInfo("Asia/Tokyo")
 """Japan Standard Time (UTC+9, no daylight saving)."""
@@ -68,6 +71,8 @@ class CheckContext:
         memo: per-draft scratch space shared by the rules, for work several rules would
             otherwise repeat (e.g. the CAT rules' one shared lexicon scan); keys are namespaced
             by the module that owns them (``"snslint.rules.content.scan"``).
+        artifacts: where compiled data (the CAT lexicons) is kept between runs, passed in by
+            the run stage (a :class:`~snslint.text.lexicon.ArtifactStore`), or None.
     """
 
     draft: Draft
@@ -77,6 +82,7 @@ class CheckContext:
     lang: str = "ja"
     active_codes: frozenset[str] = frozenset()
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    artifacts: ArtifactStore | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def analysis(self) -> Analysis:

@@ -15,7 +15,7 @@ Layout (all under :data:`CACHE_DIR_NAME` in the working directory, or the folder
                             id, post time, redactions)
         v3/shards/*.lines   entries written during a run, the same lines: each cache object
                             (the main process, each worker) appends to a file of its own
-        v3/lexicons/CAT001-....json  compiled lexicons (see compiled_lexicon)
+        v3/lexicons/CAT001-....json  compiled lexicons (:class:`ArtifactStore`)
 
 Why a pack and not a file per entry (as version 1 had): creating a small file costs 0.4-0.7 ms
 on an ordinary ext4 disk, which made a first run over 2,000 drafts about 1.2 s slower than
@@ -244,6 +244,7 @@ class ContentCache:
             from plain data); None computes it from the versions, code and options.
 
     Attributes:
+        artifacts: the compiled artifacts kept beside the results (:class:`ArtifactStore`).
         hits, misses, writes, discarded: counters for this process (for tests and the
             benchmark).
     """
@@ -264,6 +265,7 @@ class ContentCache:
                 }
             )
         self.settings = settings
+        self.artifacts = ArtifactStore(self.root)
         self._policies: IdentityMemo[str] = IdentityMemo()  # policy -> policy_digest
         self._prepared = False
         self._writable = True
@@ -493,87 +495,57 @@ def ensure_cache_dir(root: Path) -> None:
             _write_atomic(target, content)
 
 
-# ---------------------------------------------------------------------- compiled lexicons
-#
-# Compiling the CAT lexicons (YAML parse, pydantic validation, one Sudachi call per phrase)
-# costs about 100 ms per process; a cold single-draft run pays it every time. The compiled
-# form is plain data (phrases and their normalized keys), so it is stored as JSON next to
-# the content cache and rebuilt in a few milliseconds. Like the entries, it is never trusted:
-# a file that does not parse, does not match its key or does not rebuild is discarded.
-
-_ARTIFACTS: dict[str, Path | None] = {"root": None}
+# ---------------------------------------------------------------------- compiled artifacts
 
 
-def use_artifact_cache(root: Path | str | None) -> Path | None:
-    """Turn the on-disk cache of compiled lexicons on (a cache folder) or off (None) for this
-    process; returns the previous setting. Off by default (library use and tests)."""
-    previous = _ARTIFACTS["root"]
-    _ARTIFACTS["root"] = Path(root) if root is not None else None
-    return previous
+class ArtifactStore:
+    """Compiled artifacts (plain JSON data, such as the CAT lexicons compiled to phrases) kept
+    between processes next to the results: ``ROOT/vN/KIND/NAME-KEY40.json``.
 
+    Passed in to whoever compiles (:func:`snslint.text.lexicon.lexicon_for` through
+    :class:`~snslint.lint.engine.ResultCache` ``.artifacts``); nothing is switched on
+    process-wide. Like the result entries, a file is never trusted: one that does not parse or
+    does not match its key and checksum is deleted and reported missing.
 
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def compiled_lexicon(code: str, extra_json: str, unless_json: str, disable_json: str, compile_fn: Any) -> Any:
-    """``compile_fn(code, extra_json, unless_json, disable_json)`` through the disk cache.
-
-    The key covers the lexicon file's content, the compiler's source
-    (``snslint/text/lexicon.py``), the arguments (a policy's extra terms, exceptions, disabled
-    entries), the snslint version and the dictionary version (phrases are tokenized with it).
-    Called by :func:`snslint.text.lexicon._compiled` (which keeps an in-process cache in front).
+    Args:
+        root: the cache folder; created with its ``.gitignore`` and ``CACHEDIR.TAG`` on the
+            first save.
     """
-    root = _ARTIFACTS["root"]
-    if root is None:
-        return compile_fn(code, extra_json, unless_json, disable_json)
-    import snslint.text.lexicon as lexicon_mod
-    from snslint.text.analysis import dictionary_version
 
-    try:
-        source = lexicon_mod.lexicon_files().get(code)
-        key = _digest(
-            [
-                FORMAT_VERSION,
-                "lexicon",
-                __version__,
-                dictionary_version(),
-                _file_digest(Path(lexicon_mod.__file__)),
-                _file_digest(source) if source is not None else None,
-                code,
-                extra_json,
-                unless_json,
-                disable_json,
-            ]
-        )
-    except OSError:
-        return compile_fn(code, extra_json, unless_json, disable_json)
-    path = root / f"v{FORMAT_VERSION}" / "lexicons" / f"{code}-{key[:40]}.json"
-    try:
-        doc = json.loads(path.read_bytes().decode("utf-8"))
-        if doc["key"] != key or doc["check"] != _digest(doc["lexicon"]):
-            raise ValueError("stale or damaged compiled lexicon")
-        return _lexicon_from_plain(doc["lexicon"])
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - damaged: discard, compile again
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    def _path(self, kind: str, name: str, key: str) -> Path:
+        return self.root / f"v{FORMAT_VERSION}" / kind / f"{name}-{key[:40]}.json"
+
+    def load(self, kind: str, name: str, key: str) -> Any | None:
+        """The data saved under ``kind``/``name``/``key``, or None."""
+        path = self._path(kind, name, key)
         try:
-            path.unlink()
-        except OSError:
+            doc = json.loads(path.read_bytes().decode("utf-8"))
+            if doc["key"] != key or doc["check"] != _digest(doc["data"]):
+                raise ValueError("stale or damaged artifact")
+            return doc["data"]
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - damaged: discard
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+
+    def save(self, kind: str, name: str, key: str, data: Any) -> None:
+        """Store ``data`` (plain JSON data) atomically; a folder that cannot be written is
+        silently skipped (the artifact is only a speed-up)."""
+        path = self._path(kind, name, key)
+        try:
+            text = json.dumps({"key": key, "check": _digest(data), "data": data}, ensure_ascii=False)
+            ensure_cache_dir(self.root)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(path, text)
+        except (OSError, TypeError, ValueError):
             pass
-    lexicon = compile_fn(code, extra_json, unless_json, disable_json)
-    try:
-        plain = _lexicon_to_plain(lexicon)
-        text = json.dumps({"key": key, "check": _digest(plain), "lexicon": plain}, ensure_ascii=False)
-        back = _lexicon_from_plain(json.loads(text)["lexicon"])
-        if _lexicon_signature(back) != _lexicon_signature(lexicon):
-            return lexicon  # would not come back equal: do not store
-        ensure_cache_dir(root)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, text)
-    except (OSError, TypeError, ValueError):
-        pass
-    return lexicon
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -588,65 +560,3 @@ def _write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
-
-
-def _lexicon_signature(lex: Any) -> tuple:
-    """What must survive the round trip: every field the matcher reads."""
-    return (lex.code, lex.label, lex.label_en, lex.entries, lex.unless, lex.unless_window, lex.policy_unless)
-
-
-def _phrase_plain(p: Any) -> list[Any]:
-    return [p.text, p.norm, p.surface, p.special, p.surface_only]
-
-
-def _lexicon_to_plain(lex: Any) -> dict[str, Any]:
-    from dataclasses import fields
-
-    entries = []
-    for e in lex.entries:
-        row: dict[str, Any] = {}
-        for f in fields(e):
-            v = getattr(e, f.name)
-            if f.name in ("phrases", "unless"):
-                v = [_phrase_plain(p) for p in v]
-            elif f.name == "context":
-                v = [[_phrase_plain(p) for p in group] for group in v]
-            elif isinstance(v, tuple):
-                v = list(v)
-            row[f.name] = v
-        entries.append(row)
-    return {
-        "code": lex.code,
-        "label": lex.label,
-        "label_en": lex.label_en,
-        "entries": entries,
-        "unless": [_phrase_plain(p) for p in lex.unless],
-        "unless_window": lex.unless_window,
-        "policy_unless": [_phrase_plain(p) for p in lex.policy_unless],
-    }
-
-
-def _lexicon_from_plain(data: dict[str, Any]) -> Any:
-    from snslint.text.lexicon import Entry, Lexicon, Phrase
-
-    def phrase(row: list[Any]) -> Any:
-        text, norm, surface, special, surface_only = row
-        return Phrase(text, norm, surface, special=special, surface_only=surface_only)
-
-    entries = []
-    for row in data["entries"]:
-        row = dict(row)
-        row["phrases"] = tuple(phrase(p) for p in row["phrases"])
-        row["unless"] = tuple(phrase(p) for p in row["unless"])
-        row["context"] = tuple(tuple(phrase(p) for p in group) for group in row["context"])
-        row["after_pos"] = tuple(row["after_pos"])
-        entries.append(Entry(**row))
-    return Lexicon(
-        data["code"],
-        data["label"],
-        data["label_en"],
-        entries,
-        [phrase(p) for p in data["unless"]],
-        data["unless_window"],
-        [phrase(p) for p in data["policy_unless"]],
-    )

@@ -74,10 +74,9 @@ def _init_worker(spec: WorkerSpec) -> None:
     """Pool initializer: rebuild the chooser, options and cache from ``spec``."""
     cache = None
     if spec.cache_root is not None:
-        from snslint.run.cache import ContentCache, use_artifact_cache
+        from snslint.run.cache import ContentCache
 
         cache = ContentCache(spec.cache_root, spec.options, settings=spec.cache_settings)
-        use_artifact_cache(spec.cache_root)
     _STATE.update(source=spec.source, options=spec.options, now=spec.now, cache=cache)
 
 

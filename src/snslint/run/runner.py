@@ -77,11 +77,6 @@ def check_paths(
             plan.append(None)
             empty.append(given)
     todo = [p for p in plan if p is not None]
-    previous_artifacts = None
-    if cache is not None:
-        from snslint.run.cache import use_artifact_cache
-
-        previous_artifacts = use_artifact_cache(cache.root)
     done: list[FileResult] = []
     parallel = [p for p in todo if p != "-"]
     use_pool = jobs > 1 and len(parallel) >= MIN_FILES_FOR_POOL and isinstance(chooser, PolicySource)
@@ -110,7 +105,6 @@ def check_paths(
         if progress is not None:
             progress.stop()
         if cache is not None:
-            use_artifact_cache(previous_artifacts)
             cache.compact(force=False)  # the workers' shards and ours, merged when worth it
     results: list[FileResult] = []
     it = iter(done)

@@ -57,17 +57,19 @@ reads the shared :class:`DraftScan` (the CAT rules of one draft do this).
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Literal, NamedTuple, Sequence, Union
+from typing import Any, Callable, Iterable, Literal, NamedTuple, Protocol, Sequence, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from snslint.text.analysis import Morpheme, tokenize
+from snslint import __version__
 from snslint.resources import data_dir
+from snslint.text.analysis import Morpheme, dictionary_version, tokenize
 
 SPECIAL_TOKENS = ("<appeal>", "<imperative>", "<number>")
 """Context tokens that stand for a class of morphemes rather than a phrase."""
@@ -671,12 +673,149 @@ def parse_extra_terms(extra: Sequence[dict[str, Any]]) -> list[EntrySpec]:
     return out
 
 
-@lru_cache(maxsize=256)
-def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
-    # Through the on-disk cache of compiled lexicons when a run uses the cache (snslint.run.cache).
-    from snslint.run.cache import compiled_lexicon
+class ArtifactStore(Protocol):
+    """Where compiled lexicons are kept between processes (passed in by the run stage:
+    :class:`snslint.run.cache.ArtifactStore`). ``data`` is plain JSON data; ``load`` returns
+    what ``save`` stored under the same ``kind``, ``name`` and ``key``, or None (missing,
+    stale or damaged: the store checks)."""
 
-    return compiled_lexicon(code, extra_json, unless_json, disable_json, _compile)
+    def load(self, kind: str, name: str, key: str) -> Any | None: ...
+
+    def save(self, kind: str, name: str, key: str, data: Any) -> None: ...
+
+
+@lru_cache(maxsize=256)
+def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str, store: ArtifactStore | None = None) -> Lexicon:
+    if store is None:
+        return _compile(code, extra_json, unless_json, disable_json)
+    return compiled_through(store, code, extra_json, unless_json, disable_json)
+
+
+def compiled_through(
+    store: ArtifactStore,
+    code: str,
+    extra_json: str,
+    unless_json: str,
+    disable_json: str,
+    compile_fn: Callable[[str, str, str, str], Lexicon] | None = None,
+) -> Lexicon:
+    """``compile_fn(code, extra_json, unless_json, disable_json)`` (default: compile the
+    bundled file), kept in ``store`` as plain data.
+
+    Compiling the CAT lexicons (YAML parse, pydantic validation, one Sudachi call per phrase)
+    is a large share of a cold single-draft run; rebuilding one from plain data is not. The
+    key covers the lexicon file's content, this compiler's source, the arguments (a policy's
+    extra terms, exceptions, disabled entries), the snslint version and the dictionary
+    version (phrases are tokenized with it). A stored lexicon that does not rebuild is
+    compiled again; one that would not come back equal is not stored.
+    """
+    compile_fn = compile_fn or _compile
+    try:
+        source = lexicon_files().get(code)
+        key = _digest(
+            [
+                "lexicon",
+                __version__,
+                dictionary_version(),
+                _file_digest(Path(__file__)),
+                _file_digest(source) if source is not None else None,
+                code,
+                extra_json,
+                unless_json,
+                disable_json,
+            ]
+        )
+    except OSError:
+        return compile_fn(code, extra_json, unless_json, disable_json)
+    data = store.load("lexicons", code, key)
+    if data is not None:
+        try:
+            return lexicon_from_plain(data)
+        except (KeyError, TypeError, ValueError):
+            pass  # damaged: compile again, and store the good one over it
+    lexicon = compile_fn(code, extra_json, unless_json, disable_json)
+    try:
+        plain = lexicon_to_plain(lexicon)
+        if _signature(lexicon_from_plain(json.loads(json.dumps(plain, ensure_ascii=False)))) == _signature(lexicon):
+            store.save("lexicons", code, key, plain)
+    except (TypeError, ValueError):
+        pass
+    return lexicon
+
+
+def _digest(obj: Any) -> str:
+    """SHA-256 (hex) of ``obj`` as canonical JSON (sorted keys, UTF-8)."""
+    data = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _signature(lex: Lexicon) -> tuple:
+    """What must survive the round trip: every field the matcher reads."""
+    return (lex.code, lex.label, lex.label_en, lex.entries, lex.unless, lex.unless_window, lex.policy_unless)
+
+
+def _phrase_plain(p: Phrase) -> list[Any]:
+    return [p.text, p.norm, p.surface, p.special, p.surface_only]
+
+
+def lexicon_to_plain(lex: Lexicon) -> dict[str, Any]:
+    """``lex`` as plain JSON data (inverse: :func:`lexicon_from_plain`)."""
+    entries = []
+    for e in lex.entries:
+        row: dict[str, Any] = {}
+        for f in fields(e):
+            v = getattr(e, f.name)
+            if f.name in ("phrases", "unless"):
+                v = [_phrase_plain(p) for p in v]
+            elif f.name == "context":
+                v = [[_phrase_plain(p) for p in group] for group in v]
+            elif isinstance(v, tuple):
+                v = list(v)
+            row[f.name] = v
+        entries.append(row)
+    return {
+        "code": lex.code,
+        "label": lex.label,
+        "label_en": lex.label_en,
+        "entries": entries,
+        "unless": [_phrase_plain(p) for p in lex.unless],
+        "unless_window": lex.unless_window,
+        "policy_unless": [_phrase_plain(p) for p in lex.policy_unless],
+    }
+
+
+def lexicon_from_plain(data: dict[str, Any]) -> Lexicon:
+    """The :class:`Lexicon` that :func:`lexicon_to_plain` took apart.
+
+    Raises:
+        KeyError, TypeError, ValueError: ``data`` does not have that shape.
+    """
+
+    def phrase(row: list[Any]) -> Phrase:
+        text, norm, surface, special, surface_only = row
+        return Phrase(text, norm, surface, special=special, surface_only=surface_only)
+
+    entries = []
+    for row in data["entries"]:
+        row = dict(row)
+        row["phrases"] = tuple(phrase(p) for p in row["phrases"])
+        row["unless"] = tuple(phrase(p) for p in row["unless"])
+        row["context"] = tuple(tuple(phrase(p) for p in group) for group in row["context"])
+        row["after_pos"] = tuple(row["after_pos"])
+        entries.append(Entry(**row))
+    return Lexicon(
+        data["code"],
+        data["label"],
+        data["label_en"],
+        entries,
+        [phrase(p) for p in data["unless"]],
+        data["unless_window"],
+        [phrase(p) for p in data["policy_unless"]],
+    )
 
 
 def _compile(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
@@ -694,17 +833,20 @@ def lexicon_for(
     extra_terms: Sequence[dict[str, Any]] = (),
     unless: Sequence[str] = (),
     disable: Sequence[str] = (),
+    store: ArtifactStore | None = None,
 ) -> Lexicon:
     """The compiled lexicon of ``code`` plus a policy's extra terms and exceptions.
 
-    Compiled once per process for each distinct combination. The arguments are keyed by
-    their canonical JSON; the common case (nothing added) skips the encoding.
+    Compiled once per process for each distinct combination, through ``store`` when one is
+    given (:func:`compiled_through`). The arguments are keyed by their canonical JSON; the
+    common case (nothing added) skips the encoding.
     """
     if not (extra_terms or unless or disable):
-        return _compiled(code, "[]", "[]", "[]")  # what json.dumps gives for three empty lists
+        return _compiled(code, "[]", "[]", "[]", store)  # what json.dumps gives for three empty lists
     return _compiled(
         code,
         json.dumps(list(extra_terms), ensure_ascii=False, sort_keys=True, default=str),
         json.dumps(list(unless), ensure_ascii=False),
         json.dumps(sorted(disable), ensure_ascii=False),
+        store,
     )
