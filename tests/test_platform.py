@@ -187,6 +187,15 @@ def test_correction_must_say_it_corrects() -> None:
 # --------------------------------------------------------------------------- FORM008
 
 
+def test_a_full_width_link_hides_its_fragment_and_template_marks() -> None:
+    # Links are the ones every rule sees (snslint.text.links.find_links), full-width ones too:
+    # ＃ａｃｃｅｓｓ is the page's anchor, not a hashtag, and ＸＸＸ is part of the path.
+    post = "詳しくは ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｚｕｓｈｉ．ｌｇ．ｊｐ／ｅｖｅｎｔ／＃ａｃｃｅｓｓ をご覧ください #逗子海岸花火大会"
+    assert [m.group(0) for m in hashtags(post)] == ["#逗子海岸花火大会"]
+    assert list(placeholders("申込はｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｋｉｓａｒａｚｕ．ｌｇ．ｊｐ／ＸＸＸ／ から")) == []
+    assert list(placeholders("申込は ｗｗｗ．ｃｉｔｙ．ｋｉｓａｒａｚｕ．ｌｇ．ｊｐ から。〇月〇日まで")) == [(31, 33, "unit"), (33, 35, "unit")]
+
+
 @pytest.mark.parametrize(
     "text, found",
     [

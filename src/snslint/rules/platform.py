@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from snslint.findings import Finding, Severity
 from snslint.rules.registry import register
 from snslint.rules.api import Example, Rule, RuleContext
+from snslint.text.links import find_links
 from snslint.text.weighted_length import measure, nfc_prefix_end
 
 PLATFORM_JA = {
@@ -203,17 +204,17 @@ class LengthLimit(Rule):
 
 # --------------------------------------------------------------------------- FORM002
 
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|(?<![A-Za-z0-9.-])[A-Za-z0-9.-]+\.[A-Za-z]{2,}/\S*")
 _HASHTAG = re.compile(r"(?<![\w&#＃/])([#＃])(?!\ufe0f|\u20e3)([\w\u30fc\u309b\u309c\u00b7]+)")
 """A hashtag: ``#`` or ``＃`` not after a word character, then word characters (kana, kanji,
 latin, digits, ー). As in twitter-text ``extractHashtags``: a tag of digits only is no tag."""
 
 
 def hashtags(text: str) -> list[re.Match[str]]:
-    """Hashtag matches in ``text`` (group 1 the sign, group 2 the tag), outside URLs."""
+    """Hashtag matches in ``text`` (group 1 the sign, group 2 the tag), outside URLs (the
+    links of :func:`snslint.text.links.find_links`, so ``page.html#access`` is no tag)."""
     if "#" not in text and "＃" not in text:
         return []
-    urls = [m.span() for m in _URLISH.finditer(text)]
+    urls = [(link.start, link.end) for link in find_links(text)]
     out = []
     for m in _HASHTAG.finditer(text):
         if m.group(2).isdigit() or any(s <= m.start() < e for s, e in urls):
@@ -680,22 +681,20 @@ _PLACEHOLDER = re.compile(
 """Template leftovers: runs of 〇○●××…, a single mark before 年月日時分 (○時○分), XX, TODO,
 【要確認】, （仮）."""
 
-_URL_SPAN = re.compile(r"https?://\S+|www\.\S+|(?<![\w.-])[\w.-]+\.(?:jp|com|net|org|html?)\S*", re.ASCII)
-
 
 def placeholders(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, kind)`` of each template leftover in ``text``.
 
     Not placeholders: 〇 as a kanji numeral (二〇二六年, 一〇〇周年), a single ○/●/× (a bullet,
     ○×クイズ, 3×3), a line made only of 5 or more marks (a separator), XX inside a URL or a
-    model number (XX-100, XXL).
+    model number (XX-100, XXL), anything inside a link (:func:`snslint.text.links.find_links`).
     """
     urls: list[tuple[int, int]] | None = None  # found on the first candidate only
     for m in _PLACEHOLDER.finditer(text):
         kind = m.lastgroup or ""
         start, end = m.span()
         if urls is None:
-            urls = [u.span() for u in _URL_SPAN.finditer(text)]
+            urls = [(link.start, link.end) for link in find_links(text)]
         if any(s <= start < e for s, e in urls):
             continue
         if kind == "unit" and not text[text.rfind("\n", 0, start) + 1 : start].strip():
