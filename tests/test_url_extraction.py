@@ -32,7 +32,7 @@ def _suite_cases():
     for i, case in enumerate(cases):
         marks = []
         if case["description"] in DELIBERATE:
-            marks.append(pytest.mark.xfail(strict=True, reason=DELIBERATE[case["description"]]))
+            marks.append(pytest.mark.xfail(strict=True, raises=AssertionError, reason=DELIBERATE[case["description"]]))
         out.append(pytest.param(case, id=f"{case['section']}-{i}", marks=marks))
     return out
 
