@@ -94,3 +94,12 @@ def test_readme_module_map_names_every_package_and_module() -> None:
     missing = [p.name + "/" for p in packages if f" {p.name}/" not in module_map]
     missing += [p.name for p in modules if p.name not in module_map]
     assert missing == []
+
+
+def test_a_missing_builtin_rule_family_is_an_error_not_a_smaller_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import snslint.rules.registry as registry_mod
+
+    monkeypatch.setattr(registry_mod, "_LOADED", False)
+    monkeypatch.setattr(registry_mod, "BUILTIN_FAMILIES", (*registry_mod.BUILTIN_FAMILIES, "snslint.rules.no_such_family"))
+    with pytest.raises(ModuleNotFoundError, match="no_such_family"):
+        registry_mod.registry()

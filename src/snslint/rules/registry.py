@@ -54,16 +54,18 @@ def register(cls: R) -> R:
 
 
 def registry() -> dict[str, Rule]:
-    """All rules, built-in and plugins, keyed by code, in code order."""
+    """All rules, built-in and plugins, keyed by code, in code order.
+
+    Raises:
+        ImportError: a built-in family (:data:`BUILTIN_FAMILIES`) is missing or fails to
+            import. A broken installation must not run with a family silently left out
+            (a run without the PII rules would report a clean draft).
+    """
     global _LOADED
     if not _LOADED:
-        _LOADED = True
         for module in BUILTIN_FAMILIES:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:
-                    raise
+            importlib.import_module(module)
+        _LOADED = True
         _load_plugins()
     return dict(sorted(_RULES.items()))
 
