@@ -243,34 +243,6 @@ def _expand(paths: list[str], cfg) -> list[str]:
     return out
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically: a temporary file in the same folder,
-    flushed and fsynced, then :func:`os.replace` over the target, so a reader never sees a
-    half-written report.
-
-    Raises:
-        UsageError: the folder does not exist or cannot be written.
-    """
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".snslint-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise UsageError(
-            f"出力ファイル「{path}」に書けません（{exc.strerror}）。",
-            f"cannot write the output file '{path}' ({exc.strerror}).",
-        ) from None
-
-
 def render_statistics(report, fmt: str, out) -> None:
     """``--statistics``: one line per rule and severity (``count code name severity``), or a
     JSON list of ``{"code", "name", "severity", "count"}`` for ``--format json``."""
@@ -347,8 +319,16 @@ def _check(a: CheckArgs) -> ExitStatus:
     # run), a progress bar on a terminal for people's formats only (stderr).
     wanted = a.format or v.format or ("rich" if sys.stdout.isatty() and a.output in (None, "-") else "concise")
     show_bar = sys.stderr.isatty() and wanted in ("rich", "concise") and not a.statistics
+    paths = _expand(a.paths, cfg)
+    if a.output is not None and a.output != "-":
+        # Before any work: the report may not replace a draft, the config or a policy in use.
+        from snslint.input.draft import iter_draft_paths
+        from snslint.output.destination import refuse_unsafe_output
+
+        in_use = [str(p) for p in (cfg.path, cfg.policy_path) if p is not None] + ([a.policy] if a.policy else [])
+        refuse_unsafe_output(a.output, iter_draft_paths(paths), in_use)
     results = check_paths(
-        _expand(a.paths, cfg),
+        paths,
         chooser,
         options,
         jobs=a.jobs or os.cpu_count() or 1,
@@ -395,7 +375,9 @@ def _check(a: CheckArgs) -> ExitStatus:
         if a.show_suppressed and fmt in ("rich", "concise"):
             reporters.render_suppressed(report, out)
     if to_file:
-        write_atomic(a.output, out.getvalue())
+        from snslint.output.destination import write_report
+
+        write_report(a.output, out.getvalue())
     sys.stdout.flush()
     return exit_status(report, exit_zero=a.exit_zero)
 
