@@ -47,10 +47,14 @@ class SnslintError(Exception):
         return ":".join(parts)
 
     def one_line(self) -> str:
-        """The error as one line: ``path:line: エラー: ja / Error: en``."""
+        """The error as one line: ``path:line: エラー: ja / Error: en``, control characters
+        and bytes of a name that are not UTF-8 escaped (:func:`snslint.display.escape_control`)."""
+        from snslint.display import escape_control
+
         loc = self.location()
         prefix = f"{loc}: " if loc else ""
-        return f"{prefix}エラー: {self.ja} / Error: {self.en}"
+        # One line whatever the path or a quoted value holds (newlines, ESC, bidi controls).
+        return escape_control(f"{prefix}エラー: {self.ja} / Error: {self.en}")
 
 
 class UsageError(SnslintError):

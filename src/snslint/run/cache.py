@@ -125,7 +125,8 @@ def _read_lines(path: Path) -> list[str]:
 def _digest(obj: Any) -> str:
     """SHA-256 (hex) of ``obj`` as canonical JSON (sorted keys, UTF-8)."""
     data = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    # surrogatepass: a file name that is not UTF-8 reaches Python as lone surrogates (PEP 383).
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def code_fingerprint() -> str:
@@ -384,6 +385,11 @@ class ContentCache:
         try:
             # One line: json.dumps escapes every control character, tabs and newlines included.
             body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+            if not body.isascii():
+                try:
+                    body.encode("utf-8")
+                except UnicodeEncodeError:  # a path that is not UTF-8 (lone surrogates): \udcff escapes
+                    body = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
         except (TypeError, ValueError):
             return False
         check = _checksum(body)

@@ -19,6 +19,7 @@ import importlib
 from typing import Callable, TextIO
 
 from snslint.errors import UsageError
+from snslint.display import escape_report
 from snslint.lint.redaction import mask_report
 from snslint.output.report import Report
 
@@ -38,7 +39,9 @@ Render = Callable[[Report, TextIO], None]
 def get(name: str) -> Render:
     """The ``render`` function of format ``name``, behind the masking pass: the report it is
     given goes through :func:`snslint.lint.redaction.mask_report` first, so no format ever sees a
-    finding, reason or error that quotes personal data. A format that shows draft text beyond
+    finding, reason or error that quotes personal data, then through
+    :func:`snslint.display.escape_report` (paths and messages with control characters and
+    bytes that are not UTF-8 escaped). A format that shows draft text beyond
     the findings (source lines) takes it from :func:`snslint.lint.redaction.source_line` or
     :func:`snslint.lint.redaction.quote`.
 
@@ -54,7 +57,7 @@ def get(name: str) -> Render:
     render = importlib.import_module(module).render
 
     def masked_render(report: Report, out: TextIO) -> None:
-        render(mask_report(report), out)
+        render(escape_report(mask_report(report)), out)
 
     return masked_render
 

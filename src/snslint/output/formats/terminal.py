@@ -17,7 +17,8 @@ from rich.text import Text
 
 from snslint.lint.engine import FileResult
 from snslint.findings import Finding, Severity
-from snslint.lint.redaction import masker_for, redact
+from snslint.display import escape_control
+from snslint.lint.redaction import Masker, masker_for, redact
 from snslint.output.report import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
@@ -28,30 +29,55 @@ LABELS = {
 }
 
 
-def _source_lines(result: FileResult, f: Finding) -> list[Text]:
+CONTEXT_CHARS = 40
+"""Characters of the source line shown on each side of a finding's span when the line is cut."""
+
+SPAN_CHARS = 80
+"""Characters of a span shown at most; a longer span is cut after them (``…``)."""
+
+
+def _shown(text: str) -> str:
+    """Draft text as the terminal shows it: control characters escaped, tabs as spaces."""
+    return escape_control(text, tabs=False).replace("\t", " ")
+
+
+def _source_lines(result: FileResult, f: Finding, masker: Masker | None = None) -> list[Text]:
     """The finding's first line with a caret underline below it, masked
-    (:class:`snslint.redaction.Masker`: the one masking pass)."""
+    (:class:`snslint.lint.redaction.Masker`: the one masking pass) and with control
+    characters escaped (:func:`snslint.display.escape_control`).
+
+    A long line is cut: at most :data:`CONTEXT_CHARS` characters before the span, the first
+    :data:`SPAN_CHARS` of the span and :data:`CONTEXT_CHARS` after it, ``…`` where text was
+    left out, so a 100,000-character line with thousands of findings prints a few hundred
+    characters per finding, not the whole line each time. Values cut at a window's edge are
+    masked whole (one ``*`` per character shown)."""
     draft = result.draft
     if draft is None or f.line > draft.line_count:
         return []
-    masker = masker_for(result)
-    line_start = f.start - (f.column - 1)
-    raw = draft.line_text(f.line)
-    line_end = line_start + len(raw)
-    shown = masker.span(line_start, line_end)
+    masker = masker or masker_for(result)
+    line_start = draft.line_start(f.line)
+    line_end = line_start + len(draft.line_text(f.line))
+    span_end = min(f.end if f.end_line == f.line else line_end, line_end)
+    cut_span = span_end - f.start > SPAN_CHARS
+    shown_span_end = f.start + SPAN_CHARS if cut_span else span_end
+    win_start = max(line_start, f.start - CONTEXT_CHARS)
+    win_end = min(line_end, shown_span_end + (0 if cut_span else CONTEXT_CHARS))
+    head = "…" if win_start > line_start else ""
+    tail = "…" if win_end < line_end else ""
+    shown = head + _shown(masker.span(win_start, win_end)) + tail
     # Column of the span in the masked line: mask lengths may differ from the raw ones.
-    prefix = redact(raw[: f.column - 1], line_start, [r for r in result.redactions if r[1] <= f.start])
+    before = [r for r in result.redactions if r[1] <= f.start]
+    prefix = head + _shown(redact(draft.text[win_start : f.start], win_start, before))
     if f.sensitive:
         span_text = f.text
     else:
-        span_end = f.end if f.end_line == f.line else line_end
-        span_text = masker.span(f.start, span_end)
+        span_text = masker.span(f.start, shown_span_end)
     gutter = f"{f.line:>5} │ "
     src = Text(gutter, style="dim")
-    src.append(shown.replace("\t", " "))
-    pad = " " * cell_len(gutter[:-2]) + "│ " + " " * cell_len(prefix.replace("\t", " "))
+    src.append(shown)
+    pad = " " * cell_len(gutter[:-2]) + "│ " + " " * cell_len(prefix)
     under = Text(pad, style="dim")
-    under.append("^" * max(1, cell_len(span_text)), style=STYLE[f.severity])
+    under.append("^" * max(1, cell_len(_shown(span_text))), style=STYLE[f.severity])
     return [src, under]
 
 
