@@ -43,6 +43,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from snslint.safe_read import NotRegularFile, TooLarge, read_regular_file
 from snslint.errors import ConfigError
 
 CONFIG_NAMES = ("snslint.toml", "pyproject.toml")
@@ -171,15 +172,26 @@ def _has_tool_table(path: Path) -> bool:
 def _read_toml(path: Path) -> dict[str, Any]:
     display = str(path)
     try:
-        raw = path.read_bytes()
+        # A regular file only, the limit applied while reading (/dev/zero, a FIFO).
+        raw = read_regular_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError("設定ファイルが見つかりません。", "config file not found.", path=display) from None
+    except NotRegularFile:
+        raise ConfigError(
+            "設定ファイルが通常のファイルではありません（FIFO・デバイス・フォルダなど）。",
+            "the config file is not a regular file (a FIFO, device or folder).",
+            path=display,
+        ) from None
+    except TooLarge:
+        raise ConfigError(
+            f"設定ファイルが大きすぎます（{MAX_CONFIG_BYTES:,} バイトまで）。",
+            f"config file is too large (at most {MAX_CONFIG_BYTES:,} bytes).",
+            path=display,
+        ) from None
     except OSError as exc:
         raise ConfigError(
             f"設定ファイルを読めません（{exc.strerror}）。", f"cannot read the config file ({exc.strerror}).", path=display
         ) from None
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError("設定ファイルが大きすぎます。", "config file is too large.", path=display)
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

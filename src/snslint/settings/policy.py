@@ -21,6 +21,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from snslint.safe_read import NotRegularFile, TooLarge, read_regular_file
 from snslint.errors import PolicyError
 from snslint.findings import Clause, Severity
 from snslint.resources import data_dir
@@ -339,15 +340,26 @@ def bundled_ids() -> list[str]:
 def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
     """Parse a policy file; returns ``(data, node)`` where node keeps line numbers."""
     try:
-        raw = path.read_bytes()
+        # A regular file only, the limit applied while reading (/dev/zero, a FIFO).
+        raw = read_regular_file(path, MAX_POLICY_BYTES)
     except FileNotFoundError:
         raise PolicyError("ポリシーファイルが見つかりません。", "policy file not found.", path=display) from None
+    except NotRegularFile:
+        raise PolicyError(
+            "ポリシーファイルが通常のファイルではありません（FIFO・デバイス・フォルダなど）。",
+            "the policy file is not a regular file (a FIFO, device or folder).",
+            path=display,
+        ) from None
+    except TooLarge:
+        raise PolicyError(
+            f"ポリシーファイルが大きすぎます（{MAX_POLICY_BYTES:,} バイトまで）。",
+            f"policy file is too large (at most {MAX_POLICY_BYTES:,} bytes).",
+            path=display,
+        ) from None
     except OSError as exc:
         raise PolicyError(
             f"ポリシーファイルを読めません（{exc.strerror}）。", f"cannot read the policy file ({exc.strerror}).", path=display
         ) from None
-    if len(raw) > MAX_POLICY_BYTES:
-        raise PolicyError("ポリシーファイルが大きすぎます。", "policy file is too large.", path=display)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

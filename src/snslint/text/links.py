@@ -24,6 +24,7 @@ Nothing here touches the network.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -579,9 +580,16 @@ def find_links(text: str, view: "NormalizedView | None" = None) -> list[Link]:
         from snslint.text.analysis import NormalizedView
 
         view = NormalizedView.of(text)
+    # The ordinary links are sorted and do not overlap (nor do their ends go back), so the
+    # one that starts last before a candidate's end is the only one that can overlap it: a
+    # binary search per candidate instead of a comparison with every link (many links and
+    # one full-width character were quadratic: 990 KB took 12 s).
+    starts = [other.start for other in links]
+    ordinary = list(links)
     for link in extract_urls(view.text):
         start, end = view.span(link.start, link.end)
-        if any(start < other.end and other.start < end for other in links):
+        i = bisect.bisect_left(starts, end) - 1
+        if i >= 0 and ordinary[i].end > start:
             continue
         original = text[start:end]
         if not _FULLWIDTH.search(original):
