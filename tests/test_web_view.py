@@ -168,3 +168,17 @@ def test_readme_shows_the_page_and_how_to_start_it() -> None:
     (image,) = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", readme)
     data = (ROOT / image).read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) < 200_000
+
+
+def test_html_report_lists_suppressed_findings_with_reasons_only_when_asked(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(
+        "---\ncity: kagoshima\nscheduled_at: 2026-12-02T10:00\nsnslint:\n  ignore:\n    - code: URL001\n"
+        "      reason: 国の申込サイトが発行した短縮URL（課長承認済み）\n---\n申込はこちら https://bit.ly/3kFurea\n",
+        encoding="utf-8",
+    )
+    shown = CliRunner().invoke(app, ["check", "a.txt", "--format", "html", "--show-suppressed", "--no-cache"]).output
+    assert "抑止された指摘" in shown and "国の申込サイトが発行した短縮URL（課長承認済み）" in shown
+    assert 'data-code="URL001"' in shown and 'class="finding sev-error" id="d0-f0" data-code="URL001"' not in shown
+    plain = CliRunner().invoke(app, ["check", "a.txt", "--format", "html", "--no-cache"]).output
+    assert "抑止された指摘" not in plain and '<table class="suppressed">' not in plain

@@ -94,6 +94,8 @@ LABELS: dict[str, dict[str, str]] = {
         "summary_line": "{files} ファイルを検査、{total} 件: エラー {error}、警告 {warning}、情報 {info}",
         "no_match": "条件に合う指摘はありません。",
         "checklist": "確認事項（人が判断する条項）",
+        "suppressed": "抑止された指摘（理由つき）",
+        "reason": "理由",
     },
     "en": {
         "title": "SNS post check",
@@ -155,6 +157,8 @@ LABELS: dict[str, dict[str, str]] = {
         "summary_line": "{files} files checked, {total} findings: {error} errors, {warning} warnings, {info} info",
         "no_match": "No finding matches the filter.",
         "checklist": "Checklist (clauses a person must judge)",
+        "suppressed": "Suppressed findings (with their reasons)",
+        "reason": "Reason",
     },
 }
 """Every label of the page and the report, in Japanese and English (same keys)."""

@@ -2,8 +2,9 @@
 
 For a CI artifact or an e-mail to a manager: a summary table per file and per rule, then each
 draft with its findings' spans highlighted by severity (personal data masked, as in every
-report), each finding with its message, the clause quoted and a hint, and filters by severity
-and rule. The stylesheet and the filter script are inline (the file opens offline, from a
+report), each finding with its message, the clause quoted and a hint, the city's checklist of
+clauses a person must judge, filters by severity and rule, and with ``--show-suppressed`` the
+silenced findings with their reasons. The stylesheet and the filter script are inline (the file opens offline, from a
 mail attachment); a Content-Security-Policy allows only those two (by their SHA-256 hashes),
 so nothing in a draft can run or load anything.
 
@@ -104,6 +105,7 @@ def render(report: Report, out: TextIO) -> None:
         summary_line=summary_line,
         policy_label=report.policy_label,
         version=__version__,
+        suppressed=report.suppressed if report.show_suppressed else [],
         css=Markup(css),
         script=Markup(script),
         style_hash=csp_hash(css),
