@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import urllib.request
 
 import pytest
 from starlette.testclient import TestClient
@@ -172,3 +173,32 @@ def test_personal_data_outside_the_findings_is_masked_too(client) -> None:
     text = "---\n# 担当: 広報 090-8765-4321\nplatform: x\nscheduled_at: 2026-11-24T10:00\n---\n図書館の休館日のお知らせです。\n"
     html = _check(client, text=text).json()["html"]
     assert "090-8765-4321" not in html and "8765" not in html
+
+
+def test_open_starts_the_browser_on_the_page_once_it_answers(tmp_path) -> None:
+    opened = tmp_path / "opened.txt"
+    fake_browser = tmp_path / "browser.sh"
+    fake_browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    fake_browser.chmod(0o755)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "BROWSER": str(fake_browser)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "snslint", "serve", "--port", "0", "--open", "--lang", "en"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        line = proc.stderr.readline()
+        url = line.split("page: ", 1)[1].split()[0]
+        import time
+
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with urllib.request.urlopen(url, timeout=10) as page:
+            html = page.read().decode("utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert opened.read_text(encoding="utf-8").strip() == url
+    assert url.startswith("http://127.0.0.1:") and '<html lang="en"' in html
