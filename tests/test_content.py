@@ -330,3 +330,18 @@ def test_issue16_violations_caught_with_the_right_code_and_clause(city: str, cod
     if expected is not None:
         assert expected.ref in got[0].message_ja
     assert got[0].extra["score"] >= got[0].extra["thresholds"]["lower"]
+
+
+def test_json_and_sarif_carry_every_fired_test_with_the_total() -> None:
+    from snslint.output.formats.json_format import finding_json
+    from snslint.output.formats.sarif import _result
+
+    (f,) = cat("駅前のベーカリーで全品20%引きのセール開催中！数量限定なので、お早めにどうぞ。", "goshogawara", select="CAT003")
+    as_json = finding_json(f, "ja")["evidence"]
+    as_sarif = _result(f, {}, "ja", "goshogawara")["properties"]["evidence"]
+    assert as_json == as_sarif
+    assert as_json["score"] == f.extra["score"] and len(as_json["tests"]) >= 3
+    assert all({"id", "score", "text"} <= set(t) for t in as_json["tests"])
+    # Other rule families carry no evidence block.
+    (pii,) = [g for g in findings("お問い合わせは090-1234-5678まで", "goshogawara") if g.code == "PII001"]
+    assert "evidence" not in finding_json(pii, "ja")

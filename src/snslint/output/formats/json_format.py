@@ -30,8 +30,28 @@ from snslint.output.report import Report
 from snslint.output.formats import checklist_json
 
 
+EVIDENCE_KEYS = ("score", "thresholds", "tests")
+"""``Finding.extra`` keys of a scored finding (the CAT rules) that reports carry as
+``evidence``: the category total, its thresholds and every test that fired with its score."""
+
+
+def finding_evidence(f: Finding) -> dict[str, Any] | None:
+    """The scored evidence of ``f`` (see :data:`EVIDENCE_KEYS`), or None for other rules."""
+    if "tests" not in f.extra:
+        return None
+    return {k: f.extra[k] for k in EVIDENCE_KEYS if k in f.extra}
+
+
 def finding_json(f: Finding, lang: str) -> dict[str, Any]:
-    """One finding as the JSON object described above."""
+    """One finding as the JSON object described above (plus ``evidence`` for a scored one)."""
+    out = _finding_fields(f, lang)
+    evidence = finding_evidence(f)
+    if evidence is not None:
+        out["evidence"] = evidence
+    return out
+
+
+def _finding_fields(f: Finding, lang: str) -> dict[str, Any]:
     return {
         "path": f.path,
         "code": f.code,

@@ -42,6 +42,7 @@ from snslint import __version__
 from snslint.findings import Finding, Severity
 from snslint.output.report import Report
 from snslint.output.formats import checklist_json
+from snslint.output.formats.json_format import finding_evidence
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 """``$schema`` of the log: the OASIS 2.1.0 errata 01 schema."""
@@ -104,6 +105,9 @@ def _result(f: Finding, index: dict[str, int], lang: str, policy_id: str) -> dic
     hint = f.hint_in(lang)
     if hint:
         props["hint"] = hint
+    evidence = finding_evidence(f)
+    if evidence is not None:
+        props["evidence"] = evidence  # the CAT total, thresholds and every fired test
     out: dict[str, Any] = {
         "ruleId": f.code,
         "level": LEVEL[f.severity],
