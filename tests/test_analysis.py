@@ -112,3 +112,27 @@ def test_nfkc_view_equals_the_per_character_definition(original: str) -> None:
 def test_analysis_sentence_bounds() -> None:
     a = Analysis("一文目。二文目！\n三")
     assert [a.body[s:e] for s, e in a.sentence_bounds] == ["一文目。", "二文目！", "\n", "三"]
+
+
+def test_phrase_keys_equal_the_joined_morphemes_of_every_lexicon_phrase() -> None:
+    # compile_phrase reads only the two keys; they must be what tokenize gives, joined,
+    # for every phrase the bundled lexicons hold (and a long one cut into chunks).
+    import snslint.text.lexicon as lexicon
+    from snslint.text.analysis import phrase_keys
+
+    phrases = {"ご来場をお待ちしております。" * 120}
+    for code in lexicon.lexicon_files():
+        spec = lexicon.load_spec(code)
+        phrases.update(spec.unless)
+        for entry in spec.entries:
+            phrases.update(entry.term)
+            phrases.update(entry.unless)
+            for group in entry.context:
+                phrases.update(group)
+    phrases -= set(lexicon.SPECIAL_TOKENS)
+    assert len(phrases) > 500
+    for text in phrases:
+        ms = tokenize(text.strip(), "C")
+        assert phrase_keys(text.strip()) == ("".join(m.normalized for m in ms), "".join(m.surface for m in ms)), text
+    norm, surface = phrase_keys("ﾃﾞｼﾞﾀﾙ行政を推進します")
+    assert surface == "ﾃﾞｼﾞﾀﾙ行政を推進します" and norm.startswith("デジタル行政")

@@ -72,3 +72,82 @@ def test_link_machinery_only_for_a_draft_with_a_link(tmp_path: Path) -> None:
     assert "publicsuffixlist" in with_link
     # an ASCII host needs no confusables table (URL004 looks only at non-ASCII hosts)
     assert "confusable_homoglyphs" not in with_link
+
+
+PROBE_LEXICON = textwrap.dedent(
+    """
+    import atexit, json, sys
+    OUT = sys.argv.pop(1)
+    def _dump():
+        from snslint.text.lexicon import LexiconSpec
+        with open(OUT, "w") as fh:
+            json.dump(LexiconSpec.__pydantic_complete__, fh)
+    atexit.register(_dump)
+    from snslint.cli import main
+    main()
+    """
+)
+
+
+def test_second_run_scores_a_cat_draft_without_reading_the_category_files(tmp_path: Path) -> None:
+    # The compiled lexicons come from the cache folder with their thresholds: a new draft
+    # that a CAT rule scores needs neither the category YAML nor its validator.
+    draft = tmp_path / "2026-12-08-josetsu.txt"
+    text = (
+        "---\ncity: goshogawara\nplatform: facebook\nscheduled_at: 2026-12-07T10:00\n---\n"
+        "【除雪のお知らせ】\n12月8日（火）の朝から市内の幹線道路で除雪作業を行います。"
+        "来年の市長選挙では現職の候補に清き一票をお願いします！\n"
+    )
+    built, findings = [], []
+    for i in range(2):
+        draft.write_text(text.replace("朝から", "朝から" * (i + 1)), encoding="utf-8")  # new each time
+        out = tmp_path / f"built{i}.json"
+        proc = subprocess.run(
+            [sys.executable, "-c", PROBE_LEXICON, str(out), "check", draft.name, "--format", "json"],
+            cwd=tmp_path, capture_output=True, text=True,
+        )
+        assert proc.returncode == 1, proc.stderr  # CAT001 (an election appeal) is an error here
+        built.append(json.loads(out.read_text()))
+        findings.append([f["code"] for f in json.loads(proc.stdout)["findings"]])
+    assert built == [True, False]
+    assert "CAT001" in findings[1] and findings[0] == findings[1]
+
+
+PROBE_BUILT = textwrap.dedent(
+    """
+    import atexit, json, sys
+    OUT = sys.argv.pop(1)
+    def _dump():
+        from snslint.input.draft import FrontMatter
+        with open(OUT, "w") as fh:
+            json.dump(FrontMatter.__pydantic_complete__, fh)
+    atexit.register(_dump)
+    from snslint.cli import main
+    main()
+    """
+)
+
+
+@pytest.mark.parametrize("front_matter", [True, False])
+def test_front_matter_is_validated_only_when_present(tmp_path: Path, front_matter: bool) -> None:
+    body = NO_LINK.split("---\n", 2)[2]
+    draft = tmp_path / "draft.txt"
+    draft.write_text(NO_LINK if front_matter else body, encoding="utf-8")
+    out = tmp_path / "built.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE_BUILT, str(out), "check", str(draft), "--no-cache", "--format", "json",
+         "--city", "goshogawara", "--platform", "x", "--at", "2026-12-07T10:00"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert json.loads(out.read_text()) is front_matter
+    assert json.loads(proc.stdout)["summary"]["files"] == 1
+
+
+def test_draft_without_front_matter_has_the_default_meta() -> None:
+    from snslint.input.draft import FrontMatter, parse_draft
+
+    meta = parse_draft("お知らせ.txt", "市民体育館は12月29日から1月3日まで休館します。\n".encode()).meta
+    assert meta == FrontMatter.model_validate({})
+    assert meta.type == "post" and meta.images == [] and meta.snslint.ignore == [] and meta.city is None
+    assert meta.model_fields_set == set()

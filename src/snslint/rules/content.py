@@ -144,10 +144,13 @@ class LexiconRule(Rule):
             lines.append(f"  {test_score(e, th):+6.2f}  {e.test_id:<24} {terms}{' + ' + ctx if ctx else ''}{where}")
         return lines
 
-    def thresholds(self, cfg: RuleConfig | None) -> Thresholds:
-        """The category's thresholds: the policy's ``settings.thresholds`` or the bundled ones."""
+    def thresholds(self, cfg: RuleConfig | None, lexicon: Lexicon | None = None) -> Thresholds:
+        """The category's thresholds: the policy's ``settings.thresholds`` or the bundled ones
+        (from ``lexicon``, this category's compiled lexicon, when given: a lexicon rebuilt
+        from the cache carries them, so the category file is not parsed again)."""
         settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
-        return settings.thresholds or load_spec(self.code).thresholds
+        bundled = lexicon.thresholds if lexicon is not None and lexicon.code == self.code else None
+        return settings.thresholds or bundled or load_spec(self.code).thresholds
 
     def evidence(self, ctx: RuleContext) -> dict[Entry, Match]:
         """The tests of this category that fire on the draft of ``ctx`` -> their first match."""
@@ -161,7 +164,7 @@ class LexiconRule(Rule):
         fired = self.evidence(ctx)
         if not fired:
             return
-        th = _THRESHOLDS.get(ctx.config, self.code, lambda: self.thresholds(ctx.config))
+        th = _THRESHOLDS.get(ctx.config, self.code, lambda: self.thresholds(ctx.config, self.lexicon(ctx)))
         scored = [(e, m, test_score(e, th)) for e, m in fired.items()]
         total = sum(sc for _, _, sc in scored)
         if total < th.lower - 1e-9:

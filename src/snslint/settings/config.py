@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -55,7 +54,8 @@ MAX_CONFIG_BYTES = 1_000_000
 class ConfigModel(BaseModel):
     """The schema of the configuration table (keys in kebab-case, unknown keys refused)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # defer_build: built on the first validation, so a run without a config file never builds it
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     city: str | None = Field(default=None, min_length=1, max_length=100)
     policy: str | None = Field(default=None, min_length=1, max_length=1000)
@@ -192,6 +192,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(
             f"設定ファイルを読めません（{exc.strerror}）。", f"cannot read the config file ({exc.strerror}).", path=display
         ) from None
+    import tomllib  # here: a run without a config file never parses TOML (~5 ms of imports)
+
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

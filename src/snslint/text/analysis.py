@@ -164,6 +164,24 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
     return out
 
 
+def phrase_keys(text: str, mode: str = "C") -> tuple[str, str]:
+    """``(normalized, surface)`` of ``text``: its morphemes' normalized forms, concatenated,
+    and their surfaces, concatenated, in split ``mode``.
+
+    The same morphemes as :func:`tokenize` (same tokenizer, same chunks), without building
+    them: a cold run compiles about 800 lexicon phrases, and reading only these two fields
+    halves the Python work per phrase.
+    """
+    tok = _SUDACHI.tokenizer(mode)
+    norms: list[str] = []
+    surfaces: list[str] = []
+    for _, piece in iter_chunks(text):
+        for m in tok.tokenize(piece):
+            norms.append(m.normalized_form())
+            surfaces.append(m.surface())
+    return "".join(norms), "".join(surfaces)
+
+
 class _NfkcTable(dict):
     """A ``str.translate`` table: code point -> that character's NFKC form, filled lazily.
 

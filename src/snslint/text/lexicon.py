@@ -69,7 +69,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from snslint import __version__
 from snslint.resources import data_dir
-from snslint.text.analysis import Morpheme, dictionary_version, tokenize
+from snslint.text.analysis import Morpheme, dictionary_version, phrase_keys
 
 SPECIAL_TOKENS = ("<appeal>", "<imperative>", "<number>")
 """Context tokens that stand for a class of morphemes rather than a phrase."""
@@ -84,7 +84,9 @@ Window = Union[Literal["sentence", "post"], int]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: the validator is built on the first validation; a run that reads its
+    # compiled lexicons from the cache (snslint.run.cache.ArtifactStore) never needs it.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Examples(_Model):
@@ -286,8 +288,8 @@ def compile_phrase(text: str, surface_only: bool = False) -> Phrase:
     """Tokenize ``text`` once and build its keys (cached per process)."""
     if text in SPECIAL_TOKENS:
         return Phrase(text, "", "", special=text)
-    ms = tokenize(text.strip(), "C")
-    return Phrase(text, "".join(m.normalized for m in ms), "".join(m.surface for m in ms), surface_only=surface_only)
+    norm, surface = phrase_keys(text.strip(), "C")
+    return Phrase(text, norm, surface, surface_only=surface_only)
 
 
 def compile_entry(spec: EntrySpec, source: str = "bundled") -> Entry:
@@ -452,6 +454,8 @@ class Lexicon:
         entries: compiled entries, bundled first then a city's extra terms.
         unless: phrases that cancel every entry near them (the file's ``unless``).
         policy_unless: a policy's exceptions: one anywhere in the post cancels the category.
+        thresholds: the category file's thresholds (kept here so that a lexicon rebuilt from
+            the cache answers without parsing the file again), or None.
         phrases: every phrase the matcher looks up (terms, contexts, exceptions).
         index: a :class:`PhraseIndex` of :attr:`phrases`.
     """
@@ -465,7 +469,9 @@ class Lexicon:
         unless: Sequence[Phrase] = (),
         unless_window: Window = "sentence",
         policy_unless: Sequence[Phrase] = (),
+        thresholds: Thresholds | None = None,
     ) -> None:
+        self.thresholds = thresholds
         self.code = code
         self.label = label
         self.label_en = label_en
@@ -755,7 +761,7 @@ def _file_digest(path: Path) -> str:
 
 def _signature(lex: Lexicon) -> tuple:
     """What must survive the round trip: every field the matcher reads."""
-    return (lex.code, lex.label, lex.label_en, lex.entries, lex.unless, lex.unless_window, lex.policy_unless)
+    return (lex.code, lex.label, lex.label_en, lex.entries, lex.unless, lex.unless_window, lex.policy_unless, lex.thresholds)
 
 
 def _phrase_plain(p: Phrase) -> list[Any]:
@@ -785,6 +791,7 @@ def lexicon_to_plain(lex: Lexicon) -> dict[str, Any]:
         "unless": [_phrase_plain(p) for p in lex.unless],
         "unless_window": lex.unless_window,
         "policy_unless": [_phrase_plain(p) for p in lex.policy_unless],
+        "thresholds": [lex.thresholds.lower, lex.thresholds.upper] if lex.thresholds is not None else None,
     }
 
 
@@ -815,6 +822,8 @@ def lexicon_from_plain(data: dict[str, Any]) -> Lexicon:
         [phrase(p) for p in data["unless"]],
         data["unless_window"],
         [phrase(p) for p in data["policy_unless"]],
+        # validated when the category file was compiled; no validator is built for it here
+        Thresholds.model_construct(lower=th[0], upper=th[1]) if (th := data.get("thresholds")) else None,
     )
 
 
@@ -825,7 +834,7 @@ def _compile(code: str, extra_json: str, unless_json: str, disable_json: str) ->
     entries += [compile_entry(e, "policy") for e in parse_extra_terms(json.loads(extra_json))]
     unless = [compile_phrase(t) for t in spec.unless]
     extra_unless = [compile_phrase(t) for t in json.loads(unless_json)]
-    return Lexicon(code, spec.label, spec.label_en, entries, unless, spec.unless_window, extra_unless)
+    return Lexicon(code, spec.label, spec.label_en, entries, unless, spec.unless_window, extra_unless, spec.thresholds)
 
 
 def lexicon_for(
