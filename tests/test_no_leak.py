@@ -263,3 +263,9 @@ def test_an_older_cache_layout_is_deleted_on_the_first_write(tmp_path: Path) -> 
     (tmp_path / "d.txt").write_text(f"---\ncity: zushi\nscheduled_at: 2026-12-02T10:00\n---\n{LINE}\n", encoding="utf-8")
     code, out = invoke(tmp_path, "check", "d.txt", "--format", "json")
     assert code in (0, 1) and not old.exists() and not leaks(out)
+
+
+def test_masking_twice_changes_nothing_even_for_a_one_character_value() -> None:
+    masker = Masker("森さんへ", [(0, 1, "森*")])
+    once = masker.free("森さんへ 090-3141-5926")
+    assert masker.free(once) == once

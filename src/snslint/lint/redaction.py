@@ -128,7 +128,7 @@ class Masker:
         pairs: dict[str, str] = {}
         for s, e, masked in self.redactions:
             raw = text[s:e]
-            if not raw or raw == masked:
+            if not raw or raw in masked:  # nothing to hide, or masking again would grow it (森 -> 森*)
                 continue
             pairs.setdefault(raw, masked)
             pairs.setdefault(unicodedata.normalize("NFKC", raw), masked)
