@@ -27,3 +27,12 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 def test_examples_exist_for_every_city() -> None:
     cities = {p.parent.name for p in (ROOT / "examples" / "drafts").rglob("*") if p.suffix in (".txt", ".md")}
     assert cities == {"kisarazu", "kagoshima", "zushi", "goshogawara", "mine"}
+
+
+def test_ci_also_runs_the_suite_on_the_lowest_declared_versions() -> None:
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    readme = lines.index(_bash_blocks()[1].strip())
+    lowest = next(i for i, ln in enumerate(lines) if "--resolution lowest-direct" in ln)
+    runs = [i for i, ln in enumerate(lines) if ln.strip().endswith("-m pytest")]
+    assert "set -euo pipefail" in lines  # any failing install or run fails CI
+    assert readme < lowest < runs[-1]  # the README's command first, then the lowest versions
