@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data" / "own_eval.jsonl"
+DATA_B = ROOT / "benchmarks" / "data" / "own_eval_b.jsonl"
 CORPUS = ROOT.parent / "shared" / "dev-corpus"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 if not DATA.is_file():  # the sdist ships tests/ but not benchmarks/
@@ -29,19 +30,23 @@ VIOLATIONS = ("political", "religious", "ad", "discrimination", "defamation", "p
 
 
 def _rows() -> list[dict]:
-    return own_eval.load(DATA)
+    return own_eval.load(DATA) + own_eval.load(DATA_B)
 
 
-def test_every_label_is_covered_and_mapped_to_a_cat_code() -> None:
-    rows = _rows()
+@pytest.mark.parametrize(("path", "per_label", "hard_range", "benign", "chat"), [
+    (DATA, (22, 30), (2, 4), 140, 55),
+    (DATA_B, (9, 12), (1, 2), 35, 18),
+])
+def test_every_label_is_covered_and_mapped_to_a_cat_code(path, per_label, hard_range, benign, chat) -> None:
+    rows = own_eval.load(path)
     labels = Counter(r["label"] for r in rows)
     assert set(labels) == set(VIOLATIONS) | {"benign", "nontoxic"}
     for label in VIOLATIONS:
-        assert 22 <= labels[label] <= 30, label
+        assert per_label[0] <= labels[label] <= per_label[1], label
         assert own_eval.code_for(label) is not None and own_eval.code_for(label).startswith("CAT"), label
         hard = sum(1 for r in rows if r["label"] == label and r.get("hard"))
-        assert 2 <= hard <= 4, (label, hard)
-    assert labels["benign"] >= 140 and labels["nontoxic"] >= 55
+        assert hard_range[0] <= hard <= hard_range[1], (label, hard)
+    assert labels["benign"] >= benign and labels["nontoxic"] >= chat
     assert own_eval.code_for("benign") is None and own_eval.code_for("nontoxic") is None
 
 
