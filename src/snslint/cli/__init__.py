@@ -266,6 +266,7 @@ def _check(a: CheckArgs) -> ExitStatus:
 
     from snslint.output import formats as reporters
     from snslint.run.progress import RichProgress
+    from snslint.run.cache import CACHE_DIR_NAME, ArtifactStore
     from snslint.run.runner import check_paths, default_cache
     from snslint.settings.chooser import PolicySource
     from snslint.settings.config import resolve_config
@@ -286,16 +287,18 @@ def _check(a: CheckArgs) -> ExitStatus:
     fail_on = a.fail_on or v.fail_on or "error"
     # Policy: --city/--policy win over everything; the config's city/policy is the default for
     # drafts whose front matter names no city (a draft's own city: wins over the config).
-    explicit = load_policy_file(a.policy) if a.policy else load_bundled(a.city) if a.city else None
+    # With the cache, a policy file validated by an earlier run is rebuilt from the cache folder.
+    store = None if a.no_cache else ArtifactStore(os.path.join(os.getcwd(), CACHE_DIR_NAME))
+    explicit = load_policy_file(a.policy, store) if a.policy else load_bundled(a.city, store) if a.city else None
     known = {explicit.id: explicit} if explicit else {}
     # Plain data, so that worker processes can rebuild the same choice (snslint.run.runner).
-    chooser = PolicySource(city=a.city, policy_file=a.policy, default_city=v.city)
+    chooser = PolicySource(city=a.city, policy_file=a.policy, default_city=v.city, store=store)
     if explicit is not None:
         chooser.loaded[f"city:{a.city}" if a.city else f"file:{a.policy}"] = explicit
     if explicit is None and cfg.policy_path is not None:
-        default_policy = load_policy_file(cfg.policy_path)
+        default_policy = load_policy_file(cfg.policy_path, store)
         known[default_policy.id] = default_policy
-        chooser = PolicySource(default_city=v.city, default_file=str(cfg.policy_path))
+        chooser = PolicySource(default_city=v.city, default_file=str(cfg.policy_path), store=store)
         chooser.loaded[f"file:{cfg.policy_path}"] = default_policy
     # select/ignore layer as in ruff: --select starts afresh; else config select, and the
     # config's ignore plus --ignore.

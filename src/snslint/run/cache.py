@@ -207,8 +207,16 @@ def options_fingerprint(options: "CheckOptions") -> dict[str, Any]:
 
 
 def policy_digest(policy: "Policy") -> str:
-    """SHA-256 (hex) of a validated policy's JSON form (any change to it changes the key)."""
-    return hashlib.sha256(policy.model_dump_json().encode("utf-8")).hexdigest()
+    """SHA-256 (hex) of a validated policy's content (any change to it changes the key): its
+    plain form (:func:`snslint.settings.compiled.to_plain`, every field of every model), which
+    needs no pydantic serializer (a policy rebuilt from the cache has none built); its JSON
+    dump when a value has no plain form."""
+    from snslint.settings.compiled import to_plain
+
+    try:
+        return _digest(["plain", to_plain(policy)])
+    except TypeError:
+        return hashlib.sha256(policy.model_dump_json().encode("utf-8")).hexdigest()
 
 
 def _plain_json(value: Any) -> bool:

@@ -52,6 +52,7 @@ class PolicySource:
     default_city: str | None = None
     default_file: str | None = None
     loaded: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    store: Any = field(default=None, compare=False, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"city": self.city, "policy_file": self.policy_file, "default_city": self.default_city, "default_file": self.default_file}
@@ -60,12 +61,13 @@ class PolicySource:
         for k, v in state.items():
             object.__setattr__(self, k, v)
         object.__setattr__(self, "loaded", {})
+        object.__setattr__(self, "store", None)
 
     def _load(self, kind: str, name: str) -> Policy:
         key = f"{kind}:{name}"
         policy = self.loaded.get(key)
         if policy is None:
-            policy = load_bundled(name) if kind == "city" else load_policy_file(name)
+            policy = load_bundled(name, self.store) if kind == "city" else load_policy_file(name, self.store)
             self.loaded[key] = policy
         return policy
 
@@ -82,7 +84,7 @@ class PolicySource:
                 path=draft.path,
             )
         try:
-            return load_bundled(city)
+            return load_bundled(city, self.store)
         except PolicyError as exc:
             exc.path = exc.path or draft.path
             raise

@@ -13,10 +13,10 @@ Errors name the file, the line and the field, and exit with code 2
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -44,7 +44,9 @@ def _rule_entry(value: Any) -> Any:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: pydantic builds a model's validator on its first validation, not at import;
+    # a policy rebuilt from the cache (snslint.settings.compiled) never needs it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ClauseRef(_Model):
@@ -542,31 +544,119 @@ def compose_policy_data(path: str | Path) -> tuple[dict[str, Any], Any, dict[str
     return data, node, own
 
 
-def load_policy_file(path: str | Path) -> Policy:
+class PolicyStore(Protocol):
+    """Where validated policies are kept between runs (the run stage's
+    :class:`snslint.run.cache.ArtifactStore`); ``data`` is plain JSON data, ``load`` returns
+    None when there is nothing (or nothing sound) under the key."""
+
+    def load(self, kind: str, name: str, key: str) -> Any | None: ...
+
+    def save(self, kind: str, name: str, key: str, data: Any) -> None: ...
+
+
+def load_policy_file(path: str | Path, store: PolicyStore | None = None) -> Policy:
     """Load and validate a policy file; ``extends: NAME`` builds on a bundled policy.
+
+    With a ``store`` (a run with the cache), a file validated before (same bytes, same
+    snslint code) is rebuilt from its stored validated form (:mod:`snslint.settings.compiled`)
+    without validating it again; a newly validated one is stored. Errors are never stored.
 
     Raises:
         PolicyError: unreadable file, broken YAML, schema error, unknown rule code, an
             error-level rule without a clause, unknown ``extends`` target.
     """
+    if store is not None:
+        return _load_through(store, Path(path))
+    return _load_policy_file(path)
+
+
+def _load_policy_file(path: str | Path) -> Policy:
     data, node, _ = compose_policy_data(path)
     return _validate(data, node, str(path))
 
 
-@lru_cache(maxsize=None)
-def load_bundled(city: str) -> Policy:
-    """Load the bundled policy of ``city`` (an id such as ``"kagoshima"``).
+def _store_key(raw: bytes) -> str:
+    """SHA-256 (hex) of what a validated policy depends on: the file's bytes, the snslint
+    version, pydantic's version, the rule codes known (plugins included), and the size and
+    modification time of the code that validates (``settings/`` and ``rules/``, each rule's
+    module) and of the bundled policies an ``extends`` builds on."""
+    import hashlib
+    import json
+    import sys
+
+    import pydantic
+
+    from snslint import __version__
+    from snslint.rules.registry import registry
+
+    here = Path(__file__).resolve().parent
+    files = {str(p) for folder in (here, here.parent / "rules") for p in folder.glob("*.py")}
+    rules = registry()
+    for rule in rules.values():
+        files.add(str(getattr(sys.modules.get(type(rule).__module__), "__file__", None) or type(rule).__module__))
+    files |= {str(p) for p in data_dir("policies").glob("*.yaml")}
+    stamps = []
+    for name in sorted(files):
+        try:
+            st = os.stat(name)
+            stamps.append((name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamps.append((name, -1, -1))
+    text = json.dumps(
+        ["policy", __version__, pydantic.VERSION, sorted(rules), stamps, hashlib.sha256(raw).hexdigest()],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _load_through(store: PolicyStore, path: Path) -> Policy:
+    """:func:`load_policy_file` through ``store`` (see there)."""
+    import json
+
+    from snslint.settings.compiled import from_plain, to_plain
+
+    try:
+        raw = read_regular_file(path, MAX_POLICY_BYTES)
+        key = _store_key(raw)
+    except OSError:  # not there, not a regular file, too large: validation says which
+        return _load_policy_file(path)
+    data = store.load("policies", "policy", key)
+    if data is not None:
+        try:
+            return from_plain(Policy, data)
+        except (KeyError, TypeError, ValueError):
+            pass  # damaged: validate again, and store the good one over it
+    policy = _load_policy_file(path)
+    try:
+        plain = to_plain(policy)
+        if from_plain(Policy, json.loads(json.dumps(plain, ensure_ascii=False))) == policy:
+            store.save("policies", "policy", key, plain)
+    except (TypeError, ValueError, KeyError):
+        pass
+    return policy
+
+
+_BUNDLED: dict[str, Policy] = {}
+"""Bundled policies loaded in this process, by id (each file is loaded once)."""
+
+
+def load_bundled(city: str, store: PolicyStore | None = None) -> Policy:
+    """Load the bundled policy of ``city`` (an id such as ``"kagoshima"``), once per process
+    (through ``store`` as :func:`load_policy_file` does).
 
     Raises:
         PolicyError: no bundled policy has that id (the message lists the ids).
     """
-    ids = bundled_ids()
-    if city not in ids:
-        raise PolicyError(
-            f"市「{city}」のポリシーは同梱されていません。次から選んでください: {', '.join(ids)}",
-            f"unknown city '{city}'. Choose one of: {', '.join(ids)}",
-        )
-    return load_policy_file(data_dir("policies") / f"{city}.yaml")
+    policy = _BUNDLED.get(city)
+    if policy is None:
+        ids = bundled_ids()
+        if city not in ids:
+            raise PolicyError(
+                f"市「{city}」のポリシーは同梱されていません。次から選んでください: {', '.join(ids)}",
+                f"unknown city '{city}'. Choose one of: {', '.join(ids)}",
+            )
+        policy = _BUNDLED[city] = load_policy_file(data_dir("policies") / f"{city}.yaml", store)
+    return policy
 
 
 # --------------------------------------------------------------------------- coverage
