@@ -62,9 +62,19 @@ def test_plain_text_has_no_front_matter() -> None:
     ],
 )
 def test_bad_front_matter_is_an_input_error_with_line(text: str, fragment: str, line: int) -> None:
-    with pytest.raises(InputError) as info:
-        parse_draft("bad.md", text.encode())
-    err = info.value
+    """An unclosed front matter is an error for the whole file; any other problem leaves the
+    body readable, and the error travels with the draft (snslint.engine.front_matter_error)."""
+    from snslint.lint.engine import front_matter_error
+
+    try:
+        draft = parse_draft("bad.md", text.encode())
+    except InputError as exc:
+        err = exc
+        assert fragment == "---"
+    else:
+        assert draft.body == "本文"
+        err = front_matter_error(draft, checked=True)
+        assert err is not None
     assert fragment in err.en
     assert err.line == line and err.path == "bad.md"
     assert err.ja and "エラー" in err.one_line() and "Error" in err.one_line()

@@ -16,7 +16,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
@@ -131,6 +131,11 @@ class Draft:
         front_matter: the validated front matter, or None.
         key_spans: for each top-level front-matter key, the ``(start, end)`` file offsets of
             its value, so a finding about ``scheduled_at`` can point at it.
+        front_matter_error: ``(ja, en, line, column, whole)`` when part of the front matter could
+            not be read (broken YAML, an unknown key, a value of the wrong kind): the rest
+            is in :attr:`front_matter` (``whole``: none of it was read) and the body is still
+            checked; the caller reports it as an :class:`~snslint.errors.InputError` (exit
+            2). None when all was read.
     """
 
     path: str
@@ -139,6 +144,7 @@ class Draft:
     body_offset: int = 0
     front_matter: FrontMatter | None = None
     key_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    front_matter_error: tuple[str, str, int | None, int | None, bool] | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -220,40 +226,112 @@ def _split_front_matter(path: str, text: str, encoding: str) -> Draft:
             path=path,
             line=2,
         )
-    node, raw = _load_front_matter(path, yaml_text)
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise InputError(
-            "フロントマターは「キー: 値」の形で書いてください。",
-            "the front matter must be a mapping of keys to values.",
-            path=path,
-            line=2,
-        )
+    from snslint.input.lenient_front_matter import normalize_yaml
+
+    # IME slips (full-width colons and spaces) fixed first; orig maps offsets back.
+    yaml_text, orig = normalize_yaml(yaml_text)
+    try:
+        node, raw = _load_front_matter(path, yaml_text)
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise InputError(
+                "フロントマターは「キー: 値」の形で書いてください（例: city: zushi）。",
+                "the front matter must be a mapping of keys to values (e.g. city: zushi).",
+                path=path,
+                line=2,
+            )
+    except InputError as exc:
+        # Unreadable as a whole: the body is still checked (with --city or the config's
+        # city), and the error is reported for the file, naming the key of its line.
+        ja, en = exc.ja, exc.en
+        key = _key_near(text, getattr(exc, "context_line", None)) or _key_near(text, exc.line)
+        if key is not None:
+            from snslint.input.lenient_front_matter import EXAMPLES
+
+            ja += f"「{key}」の行を確認してください。例: {EXAMPLES[key]}"
+            en += f" Check the line of '{key}'. Example: {EXAMPLES[key]}"
+        return Draft(path, text, encoding, body_offset, FrontMatter(), {}, (ja, en, exc.line, exc.column, True))
     key_spans: dict[str, tuple[int, int]] = {}
     key_lines: dict[str, int] = {}
     if isinstance(node, _yaml().MappingNode):
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
             if isinstance(key, str):
-                key_spans[key] = (4 + value_node.start_mark.index, 4 + value_node.end_mark.index)
+                key_spans[key] = (4 + orig[value_node.start_mark.index], 4 + orig[value_node.end_mark.index])
                 key_lines[key] = key_node.start_mark.line + 2
-    try:
-        fm = FrontMatter.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = [str(p) for p in err.get("loc", ())]
-        key = loc[0] if loc else ""
-        where = ".".join(loc)
-        if err.get("type") == "extra_forbidden":
-            ja = f"フロントマターに未知のキー「{where}」があります。"
-            en = f"unknown front-matter key '{where}'."
-        else:
-            msg = str(err.get("msg", "")).removeprefix("Value error, ")
-            ja = f"フロントマターの「{where}」の値が正しくありません（{msg}）。"
-            en = f"front-matter key '{where}' has a bad value ({msg})."
-        raise InputError(ja, en, path=path, line=key_lines.get(key, 2)) from None
-    return Draft(path, text, encoding, body_offset, fm, key_spans)
+    fm, problem = _validate_leniently(raw, key_lines)
+    return Draft(path, text, encoding, body_offset, fm, key_spans, problem)
+
+
+def _key_near(text: str, line: int | None) -> str | None:
+    """The known front-matter key written on file ``line`` or the line before (a YAML error
+    is often noticed on the next line), or None."""
+    from snslint.input.lenient_front_matter import EXAMPLES, _KEY_COLON
+
+    if line is None:
+        return None
+    lines = text.split("\n")
+    for n in (line, line - 1):
+        if 2 <= n <= len(lines):
+            m = _KEY_COLON.match(lines[n - 1])
+            if m and m.group(2) in EXAMPLES:
+                return m.group(2)
+    return None
+
+
+def _validate_leniently(
+    raw: dict[Any, Any], key_lines: dict[str, int]
+) -> tuple[FrontMatter, tuple[str, str, int | None, int | None, bool] | None]:
+    """Validate front matter, forgiving IME values; a key that still cannot be read is left
+    out (and the others kept), and the first such problem is returned as ``(ja, en, line,
+    None, False)`` naming the key, with an example of a right value or 「もしかして」 a known key."""
+    from snslint.input.lenient_front_matter import EXAMPLES, FRONT_MATTER_KEYS, NESTED_KEYS, did_you_mean, forgive_values
+
+    data = forgive_values({str(k): v for k, v in raw.items()})
+    problem: tuple[str, str, int | None, int | None, bool] | None = None
+    at = data.get("scheduled_at")
+    if isinstance(at, date) and not isinstance(at, datetime):
+        example = f"scheduled_at: {at.isoformat()}T10:00"
+        problem = (
+            f"フロントマターの「scheduled_at」に時刻がありません。時刻も書いてください。例: {example}",
+            f"front-matter key 'scheduled_at' has a date but no time; add the time. Example: {example}",
+            key_lines.get("scheduled_at", 2),
+            None,
+            False,
+        )
+        del data["scheduled_at"]
+    for _ in range(len(data) + 1):
+        try:
+            return FrontMatter.model_validate(data), problem
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = [str(p) for p in err.get("loc", ())]
+            key = loc[0] if loc else ""
+            where = ".".join(loc)
+            if problem is None:
+                line = key_lines.get(key, 2)
+                if err.get("type") == "extra_forbidden":
+                    guess = did_you_mean(loc[-1], NESTED_KEYS.get(key, FRONT_MATTER_KEYS) if len(loc) > 1 else FRONT_MATTER_KEYS)
+                    ja = f"フロントマターに未知のキー「{where}」があります。"
+                    en = f"unknown front-matter key '{where}'."
+                    if guess:
+                        ja += f"もしかして {guess}?"
+                        en += f" Did you mean {guess}?"
+                else:
+                    example = EXAMPLES.get(key, "")
+                    # Our own validators' reasons (a year out of range) are worth keeping.
+                    why = str(err.get("msg", "")).removeprefix("Value error, ") if err.get("type") == "value_error" else ""
+                    ja = f"フロントマターの「{where}」の値が読めません" + (f"（{why}）" if why else "") + "。"
+                    en = f"cannot read front-matter key '{where}'" + (f" ({why})" if why else "") + "."
+                    if example:
+                        ja += f"例: {example}"
+                        en += f" Example: {example}"
+                problem = (ja, en, line, None, False)
+            if key not in data:
+                break
+            del data[key]
+    return FrontMatter(), problem
 
 
 def _yaml():
@@ -305,13 +383,18 @@ def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise InputError(
+            err = InputError(
                 f"フロントマターのYAMLが読めません（{problem}）。",
                 f"the front matter is not valid YAML ({problem}).",
                 path=path,
                 line=mark.line + 2 if mark is not None else 2,
                 column=mark.column + 1 if mark is not None else None,
-            ) from None
+            )
+            # Where the broken construct began ("while parsing a flow sequence" at ...): the
+            # key to name, as the problem is often noticed a line later.
+            context = getattr(exc, "context_mark", None)
+            err.context_line = context.line + 2 if context is not None else None  # type: ignore[attr-defined]
+            raise err from None
         if node is None:
             return None, None
         try:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from snslint.rules.context import JST, CheckContext, PostTime, to_zone
 from snslint.input.draft import DEFAULT_MAX_BYTES, Draft, read_draft
-from snslint.errors import RuleCrash, SnslintError
+from snslint.errors import InputError, RuleCrash, SnslintError
 from snslint.findings import Finding
 from snslint.identity_memo import IdentityMemo
 from snslint.lint.redaction import mask_result, personal_spans
@@ -54,8 +54,9 @@ class FileResult:
 
     Attributes:
         path: as given.
-        findings: sorted findings (empty when ``error`` is set).
-        error: why the file could not be checked, or None.
+        findings: sorted findings (empty when ``error`` is set, except for a front-matter
+            error: the body was still checked, see :func:`with_front_matter_error`).
+        error: why the file could not be checked (or not all of it), or None.
         encoding: the encoding the draft was read in.
         policy_id: the policy it was checked against.
         post_time: the post time used, or None when the file was not checked.
@@ -233,9 +234,19 @@ def check_path(
     """
     try:
         draft = read_draft(path, options.max_bytes)
-        policy = chooser(draft)
     except SnslintError as exc:
         return FileResult(path=path, error=exc)
+    try:
+        policy = chooser(draft)
+    except SnslintError as exc:
+        return FileResult(path=path, error=front_matter_error(draft, checked=False) or exc)
+    if draft.front_matter_error is not None:
+        # Part of the front matter was not read: check the body, report the error, and
+        # never cache (a cache hit would lose the error).
+        try:
+            return with_front_matter_error(check_draft(draft, policy, options, now))
+        except SnslintError as exc:
+            return FileResult(path=path, error=exc)
     key = cache.key(draft, policy) if cache is not None else None
     if key is not None:
         hit = cache.get(key)
@@ -255,4 +266,28 @@ def check_path(
         return FileResult(path=path, error=exc)
     if key is not None:
         cache.put(key, result)
+    return result
+
+
+def front_matter_error(draft: Draft, checked: bool) -> InputError | None:
+    """The draft's front-matter problem (:attr:`Draft.front_matter_error`) as an
+    :class:`~snslint.errors.InputError`, saying whether the body was still ``checked``; None
+    when the front matter was read whole."""
+    if draft.front_matter_error is None:
+        return None
+    ja, en, line, column, whole = draft.front_matter_error
+    if checked:
+        ja += "（フロントマターは無視して、本文は検査しました）" if whole else "（この値は無視して、本文は検査しました）"
+        en += " (the front matter was ignored; the body was still checked)" if whole else " (the value was ignored; the body was still checked)"
+    else:
+        ja += "（--city または設定ファイルの city で市を指定すれば、本文を検査できます）"
+        en += " (give --city, or city in the config file, to check the body)"
+    return InputError(ja, en, path=draft.path, line=line, column=column)
+
+
+def with_front_matter_error(result: FileResult) -> FileResult:
+    """``result`` with its draft's front-matter error (if any) set as ``error``; its findings
+    (the body's, checked with what could be read) are kept."""
+    if result.draft is not None and result.error is None:
+        result.error = front_matter_error(result.draft, checked=True)
     return result

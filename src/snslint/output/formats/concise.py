@@ -18,7 +18,8 @@ def render(report: Report, out: TextIO) -> None:
     for result in report.results:
         if result.error is not None:
             out.write(result.error.one_line() + "\n")
-            continue
+            if not result.findings:
+                continue  # a front-matter error keeps the body's findings: shown below
         if result.encoding not in ("utf-8", "utf-8 (BOM)"):
             # Say which encoding was assumed when the draft was not UTF-8 (snslint.input.encoding).
             out.write(
@@ -34,13 +35,17 @@ def render(report: Report, out: TextIO) -> None:
         for line in checklist_lines(items, lang, policy_id):
             out.write(line + "\n")
     c = report.counts()
+    # A file with an input error must never read like a clean run.
+    errs = len(report.errors)
     if lang == "en":
         out.write(
             f"{sum(c.values())} findings (error {c['error']}, warning {c['warning']}, info {c['info']})"
-            f" in {len(report.results)} files\n"
+            f" in {len(report.results)} files" + (f"; {errs} files with errors (see above)" if errs else "") + "\n"
         )
     else:
         out.write(
             f"{len(report.results)} ファイル中 {sum(c.values())} 件"
-            f"（エラー {c['error']}、警告 {c['warning']}、情報 {c['info']}）\n"
+            f"（エラー {c['error']}、警告 {c['warning']}、情報 {c['info']}）"
+            + (f"、読み込みエラーのあったファイル {errs}（上記）" if errs else "")
+            + "\n"
         )

@@ -52,7 +52,6 @@ def render(report: Report, out: TextIO) -> None:
             err = result.error
             message = err.en if lang == "en" else f"{err.ja} / {err.en}"
             out.write(command("error", message, file=result.path, line=err.line, title="snslint") + "\n")
-            continue
         for f in result.findings:
             ref = f"（{f.clause.ref}）" if f.clause and lang != "en" else f" ({f.clause.ref})" if f.clause else ""
             hint = f.hint_in(lang)

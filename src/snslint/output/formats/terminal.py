@@ -120,7 +120,8 @@ def render(report: Report, out: TextIO) -> None:
     for result in report.results:
         if result.error is not None:
             console.print(Text(result.error.one_line(), style="bold red"))
-            continue
+            if not result.findings:
+                continue  # a front-matter error keeps the body's findings: shown below
         checklist = report.checklist_for(result)
         if not result.findings and not checklist:
             continue
@@ -149,7 +150,7 @@ def render(report: Report, out: TextIO) -> None:
             summary.append("、" if lang == "ja" else ", ")
     if report.errors:
         summary.append(
-            f"  読めなかったファイル {len(report.errors)}" if lang == "ja" else f"  unreadable files {len(report.errors)}",
+            f"  読み込みエラーのあったファイル {len(report.errors)}" if lang == "ja" else f"  files with errors {len(report.errors)}",
             style="bold red",
         )
     if total == 0 and not report.errors:
