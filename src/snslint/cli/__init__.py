@@ -105,7 +105,7 @@ def _root(
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="下書きファイル・フォルダ（- は標準入力） / draft files or folders (- for stdin)"),
-    city: Optional[str] = typer.Option(None, "--city", "-c", help="同梱ポリシーの市 / bundled city policy (kisarazu, kagoshima, zushi, goshogawara, mine)"),
+    city: Optional[str] = typer.Option(None, "--city", "-c", help="同梱ポリシーの市（木更津市・木更津・kisarazu のどれでも） / bundled city policy, by name or id (kisarazu, kagoshima, zushi, goshogawara, mine)"),
     policy: Optional[str] = typer.Option(None, "--policy", "-p", help="ポリシーファイル / a policy YAML file"),
     at: Optional[str] = typer.Option(None, "--at", help="投稿日時（ISO 8601、JST）または now / post time (ISO 8601, JST) or now"),
     platform: Optional[str] = typer.Option(None, "--platform", help="x, facebook, instagram, line, youtube, threads"),

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -641,22 +643,74 @@ _BUNDLED: dict[str, Policy] = {}
 
 
 def load_bundled(city: str, store: PolicyStore | None = None) -> Policy:
-    """Load the bundled policy of ``city`` (an id such as ``"kagoshima"``), once per process
-    (through ``store`` as :func:`load_policy_file` does).
+    """Load the bundled policy of ``city``, once per process (through ``store`` as
+    :func:`load_policy_file` does): its id (``"kisarazu"``), or a name the policy carries
+    (``木更津市``, ``木更津``, ``Kisarazu City``; see :func:`resolve_city`).
 
     Raises:
-        PolicyError: no bundled policy has that id (the message lists the ids).
+        PolicyError: no bundled policy has that id or name (the message suggests the nearest
+            and lists the ids).
     """
     policy = _BUNDLED.get(city)
     if policy is None:
-        ids = bundled_ids()
-        if city not in ids:
-            raise PolicyError(
-                f"市「{city}」のポリシーは同梱されていません。次から選んでください: {', '.join(ids)}",
-                f"unknown city '{city}'. Choose one of: {', '.join(ids)}",
-            )
-        policy = _BUNDLED[city] = load_policy_file(data_dir("policies") / f"{city}.yaml", store)
+        city = city if city in bundled_ids() else resolve_city(city)
+        policy = _BUNDLED.get(city)
+        if policy is None:
+            policy = _BUNDLED[city] = load_policy_file(data_dir("policies") / f"{city}.yaml", store)
     return policy
+
+
+def _name_key(name: str) -> str:
+    """A city name compared loosely: NFKC, case-folded, spaces dropped."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def city_names() -> dict[str, str]:
+    """Every name a bundled policy answers to (:func:`_name_key` form) -> its id: the id,
+    ``name`` (木更津市), ``name`` without its 市/町/村 (木更津), ``name_en`` (kisarazu city) and
+    ``name_en`` without "city". Read from the policies themselves (``name``, ``name_en``)."""
+    names: dict[str, str] = {}
+    for pid in bundled_ids():
+        p = load_bundled(pid)
+        forms = [pid, p.name, p.name_en or ""]
+        if p.name[-1:] in ("市", "町", "村") and len(p.name) > 2:
+            forms.append(p.name[:-1])
+        if p.name_en and p.name_en.lower().endswith(" city"):
+            forms.append(p.name_en[:-5])
+        for form in forms:
+            if form:
+                names.setdefault(_name_key(form), pid)
+    return names
+
+
+def resolve_city(city: str) -> str:
+    """The id of the bundled policy named ``city`` (id or name, see :func:`city_names`).
+
+    Raises:
+        PolicyError: no policy answers to it; the message suggests the nearest name
+            (:func:`difflib.get_close_matches`, ratio >= 0.5) and lists the ids.
+    """
+    ids = bundled_ids()
+    if city in ids:
+        return city
+    names = city_names()
+    key = _name_key(city)
+    if key in names:
+        return names[key]
+    import difflib
+
+    near = difflib.get_close_matches(key, list(names), n=1, cutoff=0.5)
+    choices = ", ".join(f"{pid}（{load_bundled(pid).name}）" for pid in ids)
+    guess_ja = guess_en = ""
+    if near:
+        pid = names[near[0]]
+        guess_ja = f"もしかして {pid}（{load_bundled(pid).name}）? "
+        guess_en = f" Did you mean {pid} ({load_bundled(pid).name_en or load_bundled(pid).name})?"
+    raise PolicyError(
+        f"市「{city}」のポリシーは同梱されていません。{guess_ja}次から選んでください: {choices}",
+        f"unknown city '{city}'.{guess_en} Choose one of: {', '.join(ids)}",
+    )
 
 
 # --------------------------------------------------------------------------- coverage
