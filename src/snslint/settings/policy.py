@@ -162,6 +162,8 @@ class Account(_Model):
     Attributes:
         platform: x, facebook, instagram, line, youtube or threads.
         handle: the account name (``@kisarazu_city``).
+        name: the account's display name (``逗子市立図書館``); a post signed with it names its
+            sender (FORM009).
         url: the account's URL (never an external link).
         posting_hours: this account's own hours, overriding the policy's.
         replies: False when the account does not reply to comments.
@@ -169,6 +171,7 @@ class Account(_Model):
 
     platform: Literal["x", "facebook", "instagram", "line", "youtube", "threads"]
     handle: str | None = Field(default=None, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=100)
     url: str | None = Field(default=None, max_length=500)
     posting_hours: PostingHours | None = None
     replies: bool | None = None
