@@ -113,6 +113,7 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="実行するルール（コード・接頭辞・名前、カンマ区切り） / rules to run: codes, prefixes or names"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="除外するルール / rules not to run"),
     fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="この重大度以上で終了コード1（既定 error） / exit 1 at or above this severity (default: error)"),
+    fail_on_rules: Optional[List[str]] = typer.Option(None, "--fail-on-rules", help="このルールの警告でも終了コード1（例 PII: 個人情報はコミットさせない） / these rules' warnings fail the run too (e.g. PII)"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="指摘があっても終了コード0 / exit 0 even with findings"),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="表示言語（既定 ja） / report language (default: ja)"),
     config: Optional[str] = typer.Option(None, "--config", help="設定ファイル（既定: 上位フォルダの snslint.toml / pyproject.toml） / config file (default: found upward)"),
@@ -132,6 +133,7 @@ def check(
                 paths=list(paths), city=city, policy=policy, at=at, platform=platform,
                 format=format.value if format else None, select=_split(select), ignore=_split(ignore),
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
+                fail_on_rules=_split(fail_on_rules),
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
                 statistics=statistics, show_suppressed=show_suppressed, jobs=jobs, no_cache=no_cache,
                 max_bytes=max_bytes, debug=debug, checklist=not no_checklist,
@@ -167,6 +169,7 @@ class CheckArgs:
     ignore: list[str] = field(default_factory=list)
     select_given: bool = False
     fail_on: str | None = None
+    fail_on_rules: list[str] = field(default_factory=list)
     exit_zero: bool = False
     lang: str | None = None
     config: str | None = None
@@ -363,6 +366,8 @@ def _check(a: CheckArgs) -> ExitStatus:
         results=results,
         lang=lang,
         fail_on=Severity(fail_on),
+        fail_codes=frozenset(resolve(a.fail_on_rules, option="--fail-on-rules"))
+        | frozenset(_config_codes(cfg, "fail-on-rules", v.fail_on_rules)),
         policy_label=label,
         suppressed=suppressed,
         show_suppressed=a.show_suppressed,
@@ -540,6 +545,27 @@ def serve(
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None
+
+
+@app.command()
+def init(
+    city: Optional[str] = typer.Option(None, "--city", "-c", help="市（木更津市・木更津・kisarazu のどれでも） / the city, by name or id"),
+) -> None:
+    """下書きリポジトリの設定を作成 / Write snslint.toml and .pre-commit-config.yaml with safe defaults (never overwrites)."""
+    from snslint.cli.init import run_init
+
+    try:
+        written = run_init(city)
+    except SnslintError as exc:
+        _err(exc.one_line())
+        raise typer.Exit(ExitStatus.ERROR) from None
+    for name, done in written:
+        if done:
+            typer.echo(f"作成しました / written: {name}")
+        else:
+            typer.echo(f"既にあるため変更しませんでした / exists, left as it is: {name}")
+    if any(done for name, done in written if name.startswith(".pre-commit")):
+        typer.echo("次に `pre-commit install` を一度実行してください / next, run `pre-commit install` once.")
 
 
 from snslint.cli.policy import policy_app  # noqa: E402 - the sub-app joins after the commands

@@ -35,6 +35,8 @@ class Report:
         checklists: policy id -> the questions for clauses only a person can judge
             (:func:`snslint.settings.policy.checklist`); empty with ``--no-checklist``. Rich shows
             them after each draft, concise and the CI formats once per run, JSON as a list.
+        fail_codes: rules whose findings fail the run at warning or above whatever
+            ``fail_on`` says (``--fail-on-rules PII``: personal data blocks a commit).
     """
 
     results: list[FileResult]
@@ -43,6 +45,7 @@ class Report:
     policy_label: str = ""
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
     show_suppressed: bool = False
+    fail_codes: frozenset[str] = frozenset()
     checklists: dict[str, list[ChecklistItem]] = field(default_factory=dict)
 
     def checklist_for(self, result: FileResult) -> list[ChecklistItem]:
@@ -78,8 +81,13 @@ class Report:
         return {s.value: c.get(s.value, 0) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
     def failing(self) -> list[Finding]:
-        """Findings at or above ``fail_on``."""
-        return [f for f in self.findings if f.severity.rank >= self.fail_on.rank]
+        """Findings at or above ``fail_on``, and those of :attr:`fail_codes` at warning or
+        above."""
+        return [
+            f
+            for f in self.findings
+            if f.severity.rank >= self.fail_on.rank or (f.code in self.fail_codes and f.severity is not Severity.INFO)
+        ]
 
     def summary(self) -> dict[str, int]:
         """Counts for machine formats: files, files_with_findings, input errors, per severity."""

@@ -14,6 +14,7 @@ Keys (all optional)::
     select = ["URL", "PII"]        # codes, family prefixes or names
     ignore = ["PII006"]
     fail-on = "warning"            # error | warning | info
+    fail-on-rules = ["PII"]        # these rules' warnings fail the run too
     format = "concise"             # rich | concise | json | sarif | github
     lang = "ja"                    # ja | en
     platform = "x"                 # x | facebook | instagram | line | youtube | threads
@@ -62,6 +63,7 @@ class ConfigModel(BaseModel):
     select: list[str] | None = Field(default=None, max_length=500)
     ignore: list[str] = Field(default_factory=list, max_length=500)
     fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    fail_on_rules: list[str] = Field(default_factory=list, max_length=500, alias="fail-on-rules")
     format: Literal["rich", "concise", "json", "sarif", "github"] | None = None
     lang: Literal["ja", "en"] | None = None
     platform: Literal["x", "facebook", "instagram", "line", "youtube", "threads"] | None = None
