@@ -65,7 +65,8 @@ def _write(tmp_path: Path, name: str, text: str) -> str:
     return name
 
 
-def test_rich_shows_the_city_checklist_after_each_draft(cli, tmp_path) -> None:
+def test_rich_shows_the_city_checklist_after_each_draft(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # each question on one line (80 columns wrap them)
     a = _write(tmp_path, "a.md", ZUSHI_BEACH)
     b = _write(tmp_path, "b.md", MINE_NIGHT)
     out = cli("check", a, b, "--format", "rich", "--exit-zero").output
@@ -131,7 +132,8 @@ def test_json_carries_the_checklist_as_a_separate_list(cli) -> None:
     assert all("code" in f for f in doc["findings"])
 
 
-def test_examples_show_each_city_checklist_in_rich(cli) -> None:
+def test_examples_show_each_city_checklist_in_rich(cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # each question on one line (80 columns wrap them)
     out = cli("check", str(EXAMPLES), "--format", "rich", "--exit-zero").output
     for city in CITIES:
         for item in checklist(load_bundled(city)):

@@ -311,10 +311,26 @@ def test_masked_personal_data_in_every_format(cli, tmp_path):
 def test_rules_lists_every_rule_with_family_and_severity(cli):
     r = cli("rules")
     assert r.exit_code == 0
+    assert r.stdout.split()[:5] == ["コード", "名前", "重大度", "系統", "概要"]
     rows = {ln.split()[0]: ln.split() for ln in r.stdout.splitlines()[1:]}
-    assert rows["URL001"][1:4] == ["url-shortener", "warning", "URL"]
+    assert rows["URL001"][1:4] == ["url-shortener", "警告", "URL"]
     assert rows["PII003"][1] == "my-number"
-    assert rows["SNS001"][1:4] == ["unused-suppression", "info", "SNS"]
+    assert rows["SNS001"][1:4] == ["unused-suppression", "情報", "SNS"]
+
+
+def test_rules_for_a_city_shows_its_own_severities(cli):
+    r = cli("rules", "--city", "逗子市")
+    assert r.exit_code == 0, r.output
+    assert "重大度（逗子市）" in r.stdout.splitlines()[0]
+    rows = {ln.split()[0]: ln.split() for ln in r.stdout.splitlines()[1:]}
+    assert rows["CAT001"][2] == "エラー"  # zushi makes political campaigning an error
+    assert rows["FORM009"][2] == "情報"
+    r = cli("rules", "--city", "kisarazu")
+    rows = {ln.split()[0]: ln.split() for ln in r.stdout.splitlines()[1:]}
+    assert rows["FORM009"][2] == "無効"  # kisarazu's document has no such clause
+    r = cli("rules", "--city", "zushi", "--lang", "en")
+    rows = {ln.split()[0]: ln.split() for ln in r.stdout.splitlines()[1:]}
+    assert rows["CAT001"][2] == "error" and "Political" in r.stdout and "政治" not in r.stdout
 
 
 def test_explain_cites_every_city_and_shows_examples(cli):

@@ -85,7 +85,8 @@ def test_form001_overflow_of_a_long_x_post_is_masked() -> None:
 
 
 @pytest.mark.parametrize("select", ["URL", "CAT", "FORM009"])
-def test_rich_source_lines_are_masked_when_no_pii_rule_runs(tmp_path: Path, select: str) -> None:
+def test_rich_source_lines_are_masked_when_no_pii_rule_runs(tmp_path: Path, select: str, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # wide enough to show the whole line, uncut
     (tmp_path / "d.txt").write_text(
         "---\ncity: zushi\nscheduled_at: 2026-12-02T10:00\n---\n"
         f"{LINE} https://bit.ly/3xYz 来年の市長選挙では現職の佐藤候補に清き一票をお願いします！\n",

@@ -104,21 +104,22 @@ def _root(
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="下書きファイル・フォルダ（- は標準入力） / draft files or folders (- for stdin)"),
-    city: Optional[str] = typer.Option(None, "--city", "-c", help="同梱ポリシーの市（木更津市・木更津・kisarazu のどれでも） / bundled city policy, by name or id (kisarazu, kagoshima, zushi, goshogawara, mine)"),
-    policy: Optional[str] = typer.Option(None, "--policy", "-p", help="ポリシーファイル / a policy YAML file"),
-    at: Optional[str] = typer.Option(None, "--at", help="投稿日時（ISO 8601、JST）または now / post time (ISO 8601, JST) or now"),
-    platform: Optional[str] = typer.Option(None, "--platform", help="x, facebook, instagram, line, youtube, threads"),
+    paths: List[str] = typer.Argument(..., metavar="DRAFTS...", help="下書きファイル・フォルダ（- は標準入力） / draft files or folders (- for stdin)"),
+    city: Optional[str] = typer.Option(None, "--city", "-c", metavar="CITY", help="同梱ポリシーの市（木更津市・木更津・kisarazu のどれでも） / bundled city policy, by name or id (kisarazu, kagoshima, zushi, goshogawara, mine)"),
+    policy: Optional[str] = typer.Option(None, "--policy", "-p", metavar="FILE", help="ポリシーファイル / a policy YAML file"),
+    at: Optional[str] = typer.Option(None, "--at", metavar="TIME", help="投稿日時（ISO 8601、JST）または now / post time (ISO 8601, JST) or now"),
+    platform: Optional[str] = typer.Option(None, "--platform", metavar="SNS", help="x, facebook, instagram, line, youtube, threads"),
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="出力形式 / output format (default: rich on a terminal, else concise)"),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="実行するルール（コード・接頭辞・名前、カンマ区切り） / rules to run: codes, prefixes or names"),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="除外するルール / rules not to run"),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="RULES", help="実行するルール（コード・接頭辞・名前、カンマ区切り） / rules to run: codes, prefixes or names"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULES", help="除外するルール / rules not to run"),
     fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="この重大度以上で終了コード1（既定 error） / exit 1 at or above this severity (default: error)"),
-    fail_on_rules: Optional[List[str]] = typer.Option(None, "--fail-on-rules", help="このルールの警告でも終了コード1（例 PII: 個人情報はコミットさせない） / these rules' warnings fail the run too (e.g. PII)"),
+    fail_on_rules: Optional[List[str]] = typer.Option(None, "--fail-on-rules", metavar="RULES", help="このルールの警告でも終了コード1（例 PII: 個人情報はコミットさせない） / these rules' warnings fail the run too (e.g. PII)"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="指摘があっても終了コード0 / exit 0 even with findings"),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="表示言語（既定 ja） / report language (default: ja)"),
-    config: Optional[str] = typer.Option(None, "--config", help="設定ファイル（既定: 上位フォルダの snslint.toml / pyproject.toml） / config file (default: found upward)"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="結果をファイルに書く（終了コードはそのまま） / write the report to a file (the exit code still counts)"),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="設定ファイル（既定: 上位フォルダの snslint.toml / pyproject.toml） / config file (default: found upward)"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="結果をファイルに書く（終了コードはそのまま） / write the report to a file (the exit code still counts)"),
     statistics: bool = typer.Option(False, "--statistics", help="ルールごとの件数を表示 / show a count per rule instead of the findings"),
+    show_source: bool = typer.Option(True, "--show-source/--no-show-source", help="rich 形式で本文の該当行と ^ を表示（既定: 表示） / show the source line and carets in the rich report (default: shown)"),
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="抑止された指摘と理由も表示（監査用） / also list suppressed findings and why"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="並列プロセス数（既定: CPU数） / worker processes (default: CPU count)"),
     no_cache: bool = typer.Option(False, "--no-cache", help="キャッシュ（.snslint_cache/）を使わない / do not read or write the cache (.snslint_cache/)"),
@@ -135,7 +136,7 @@ def check(
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
                 fail_on_rules=_split(fail_on_rules),
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
-                statistics=statistics, show_suppressed=show_suppressed, jobs=jobs, no_cache=no_cache,
+                statistics=statistics, show_suppressed=show_suppressed, show_source=show_source, jobs=jobs, no_cache=no_cache,
                 max_bytes=max_bytes, debug=debug, checklist=not no_checklist,
             )
         )
@@ -176,6 +177,7 @@ class CheckArgs:
     output: str | None = None
     statistics: bool = False
     show_suppressed: bool = False
+    show_source: bool = True
     jobs: int | None = None
     no_cache: bool = False
     max_bytes: int | None = None
@@ -371,6 +373,7 @@ def _check(a: CheckArgs) -> ExitStatus:
         policy_label=label,
         suppressed=suppressed,
         show_suppressed=a.show_suppressed,
+        show_source=a.show_source,
         checklists=_checklists(results, policy_for) if a.checklist else {},
     )
     to_file = a.output is not None and a.output != "-"
@@ -403,19 +406,57 @@ def _checklists(results, policy_for) -> dict:
     return out
 
 
-@app.command()
-def rules() -> None:
-    """ルールの一覧 / List every rule: code, name, default severity, family, summary."""
-    from snslint.rules.registry import registry
+SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報", "off": "無効"}
+"""Severities as the Japanese reports name them (``off``: the policy turns the rule off)."""
 
+
+def rules_table(city: str | None = None, lang: str = "ja") -> str:
+    """The text of ``snslint rules [--city NAME]``: one line per rule with its code, name,
+    severity, family and summary. Without a city the severity is the rule's default; with one it is
+    the city's own (``無効`` / ``off`` where the policy turns it off). Japanese headers and
+    severities unless ``lang`` is ``en``; columns padded in terminal cells.
+
+    Raises:
+        PolicyError: ``city`` names no bundled policy.
+    """
+    from rich.cells import cell_len
+
+    from snslint.rules.registry import registry
+    from snslint.settings.policy import load_bundled
+
+    reg = registry()
+    policy = load_bundled(city) if city else None
+
+    def pad(text: str, cells: int) -> str:
+        return text + " " * max(1, cells - cell_len(text))
+
+    ja = lang != "en"
+    sev_head = ("重大度" if ja else "severity") + (f"（{policy.name}）" if policy and ja else f" ({policy.id})" if policy else "")
+    head = ["コード", "名前", sev_head, "系統", "概要"] if ja else ["code", "name", sev_head, "family", "summary"]
+    lines = [pad(head[0], 9) + pad(head[1], 31) + pad(head[2], 20) + pad(head[3], 7) + head[4]]
+    for code, rule in reg.items():
+        sev = rule.default_severity.value
+        if policy is not None:
+            cfg = policy.rule(code)
+            sev = "off" if cfg is None or not cfg.enabled else getattr(cfg.severity, "value", cfg.severity)
+        shown = SEVERITY_JA.get(sev, sev) if ja else sev
+        summary = f"{rule.summary}  / {rule.summary_en}" if ja else rule.summary_en
+        lines.append(pad(code, 9) + pad(rule.name, 31) + pad(shown, 20) + pad(rule.family, 7) + summary)
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def rules(
+    city: Optional[str] = typer.Option(None, "--city", "-c", metavar="CITY", help="この市の重大度を表示（木更津市・kisarazu など） / show this city's severities"),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="表示言語（既定 ja） / language (default: ja)"),
+) -> None:
+    """ルールの一覧（--city でその市の重大度） / List every rule: code, name, severity, family, summary."""
     try:
-        reg = registry()
+        text = rules_table(city, lang.value if lang else "ja")
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None
-    typer.echo(f"{'code':<8} {'name':<30} {'default':<8} {'family':<7} summary")
-    for code, rule in reg.items():
-        typer.echo(f"{code:<8} {rule.name:<30} {rule.default_severity.value:<8} {rule.family:<7} {rule.summary}  / {rule.summary_en}")
+    sys.stdout.write(text)
 
 
 def explain_text(token: str) -> str:
@@ -549,7 +590,7 @@ def serve(
 
 @app.command()
 def init(
-    city: Optional[str] = typer.Option(None, "--city", "-c", help="市（木更津市・木更津・kisarazu のどれでも） / the city, by name or id"),
+    city: Optional[str] = typer.Option(None, "--city", "-c", metavar="CITY", help="市（木更津市・木更津・kisarazu のどれでも） / the city, by name or id"),
 ) -> None:
     """下書きリポジトリの設定を作成 / Write snslint.toml and .pre-commit-config.yaml with safe defaults (never overwrites)."""
     from snslint.cli.init import run_init
@@ -578,5 +619,26 @@ def main() -> None:
 
     A reader that stops early (``snslint check . | head``) closes the pipe: click drops the
     rest of the output without a message and exits 1, as the report was not read whole.
+
+    Click's usage errors become the project's one line in Japanese and English, exit 2, and
+    its help headings read Japanese first (:mod:`snslint.cli.click_ja`).
     """
-    app()
+    from snslint.cli.click_ja import click_exceptions, install, usage_error_line
+
+    click = click_exceptions()
+    install()
+    try:
+        status = app(standalone_mode=False)
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            typer.echo(exc.ctx.get_help())  # bare `snslint`: the help, as before
+        else:
+            _err(usage_error_line(exc))
+        sys.exit(ExitStatus.ERROR)
+    except click.ClickException as exc:  # e.g. a file option click could not open
+        _err(f"エラー: {exc.format_message()} / Error: {exc.format_message()}")
+        sys.exit(ExitStatus.ERROR)
+    except typer.Abort:
+        _err("中断しました / Aborted!")
+        sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -35,6 +35,8 @@ class Report:
         checklists: policy id -> the questions for clauses only a person can judge
             (:func:`snslint.settings.policy.checklist`); empty with ``--no-checklist``. Rich shows
             them after each draft, concise and the CI formats once per run, JSON as a list.
+        show_source: rich shows each finding's source line and carets (``--no-show-source``
+            leaves them out).
         fail_codes: rules whose findings fail the run at warning or above whatever
             ``fail_on`` says (``--fail-on-rules PII``: personal data blocks a commit).
     """
@@ -46,6 +48,7 @@ class Report:
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
     show_suppressed: bool = False
     fail_codes: frozenset[str] = frozenset()
+    show_source: bool = True
     checklists: dict[str, list[ChecklistItem]] = field(default_factory=dict)
 
     def checklist_for(self, result: FileResult) -> list[ChecklistItem]:

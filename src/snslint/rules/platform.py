@@ -799,7 +799,7 @@ class PosterUnidentified(Rule):
     posting account's own name (``name`` of the policy's account), and the account is not one
     of ``department_accounts`` (handles of accounts run by one department, which identify it).
     Only posts, shares and corrections are checked; replies and DMs are not. The hint shows a
-    filled example (「問い合わせ：環境都市課 046-873-1111」): a pasted 〇〇 would be FORM008.
+    filled example (「（問い合わせ：広報課）」): a pasted 〇〇 would be FORM008.
     """
 
     class Settings(BaseModel):
@@ -854,10 +854,9 @@ class PosterUnidentified(Rule):
         body = ctx.body
         lead = len(body) - len(body.lstrip())
         first_line_end = body.find("\n", lead)
-        # A filled example (the city's own published number when it has one), never 〇〇:
-        # a pasted placeholder would be FORM008.
-        phones = ctx.policy.official_contacts.phones
-        example = f"広報課 {phones[0]}" if phones else "広報課"
+        # A filled example, never 〇〇: a pasted placeholder would be FORM008. No number in
+        # it: every phone number in a message or hint is masked in reports.
+        example = "広報課"
         yield ctx.finding(
             lead,
             len(body.rstrip()) if first_line_end < 0 else first_line_end,
@@ -865,6 +864,7 @@ class PosterUnidentified(Rule):
             "The post does not say which department sends it.",
             hint=f"末尾に所属を書いてください。例:（問い合わせ：{example}）、（{ctx.policy.name}立図書館）",
             hint_en=f"Add the sending department or facility, e.g. （問い合わせ：{example}） or （{ctx.policy.name}立図書館）.",
+            missing="sender",  # something missing: reporters mark a point, not the line
         )
 
 

@@ -24,8 +24,8 @@ from snslint.output.report import Report
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
 LABELS = {
-    "ja": {"clause": "根拠", "hint": "ヒント", "no_clause": "根拠条項なし（一般的な注意）", "post_time": "投稿日時"},
-    "en": {"clause": "Clause", "hint": "Hint", "no_clause": "no clause (general caution)", "post_time": "post time"},
+    "ja": {"clause": "根拠", "hint": "ヒント", "post_time": "投稿日時"},
+    "en": {"clause": "Clause", "hint": "Hint", "post_time": "post time"},
 }
 
 
@@ -81,21 +81,151 @@ def _source_lines(result: FileResult, f: Finding, masker: Masker | None = None) 
     return [src, under]
 
 
-def _finding(console: Console, result: FileResult, f: Finding, lang: str) -> None:
+GUTTER_CELLS = 8
+"""Cells of the source gutter (``"   12 │ "``) in front of a source line and its carets."""
+
+
+_NO_LINE_START = set("、。，．・：；？！）」』】〕〉》ー ゃゅょっぁぃぅぇぉャュョッァィゥェォ…,.:;!?)]}")
+"""Characters a line should not begin with (禁則処理, JIS X 4051's 行頭禁則, simplified)."""
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` terminal cells.
+
+    Japanese has no spaces between words, so a line may break between any two characters,
+    except inside a run of ASCII letters, digits and URL punctuation (a word, a number, a
+    time, a URL), which moves whole to the next line when it fits there, and except before
+    the characters of :data:`_NO_LINE_START`, which stay on the line before (their cell may
+    then reach one past ``width`` only if no earlier break exists). Spaces at a break are
+    dropped.
+    """
+    lines: list[str] = []
+    line: list[str] = []
+    cells = 0
+    for ch in text:
+        w = cell_len(ch)
+        if cells + w > width and line:
+            # Find where to break: before the ASCII word being written, else here.
+            cut = len(line)
+            if ch.isascii() and not ch.isspace():
+                k = len(line)
+                while k > 0 and line[k - 1].isascii() and not line[k - 1].isspace():
+                    k -= 1
+                if 0 < k:
+                    cut = k
+            elif ch in _NO_LINE_START and len(line) > 1:
+                cut = len(line) - 1
+            head, tail = line[:cut], line[cut:]
+            lines.append("".join(head).rstrip())
+            line = [c for c in tail]
+            while line and line[0] == " ":
+                line.pop(0)
+            cells = sum(cell_len(c) for c in line)
+            if ch == " " and not line:
+                continue
+        line.append(ch)
+        cells += w
+    if line or not lines:
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+def _hanging(console: Console, prefix: Text, body: str) -> None:
+    """Print ``prefix`` + ``body`` wrapped to the console's width (:func:`wrap_cells`),
+    continuation lines indented under the body's first character (a hanging indent)."""
+    indent = cell_len(prefix.plain)
+    width = max(10, console.width - indent)
+    for i, line in enumerate(wrap_cells(body, width)):
+        console.print((prefix if i == 0 else Text(" " * indent)) + Text(line), soft_wrap=True)
+
+
+def _crop_cells(text: str, start: int, width: int) -> tuple[str, int]:
+    """The characters of ``text`` inside terminal cells ``[start, start + width)`` and the
+    cell where the first of them begins (a wide character cut by ``start`` is left out)."""
+    out: list[str] = []
+    pos = 0
+    first = None
+    for ch in text:
+        w = cell_len(ch)
+        if pos >= start and pos + w <= start + width:
+            if first is None:
+                first = pos
+            out.append(ch)
+        pos += w
+        if pos >= start + width:
+            break
+    return "".join(out), start if first is None else first
+
+
+def _fit_source(src: Text, under: Text, width: int, style: str) -> list[Text]:
+    """A source line and its carets cut to ``width`` cells, so neither wraps without its
+    gutter: a window of the line around the span's start with 「…」 where text is left out,
+    and at most one line of carets, 「…」 after them when the span goes on past the window.
+    Lines that fit are returned as they are."""
+    gutter, text = src.plain[:GUTTER_CELLS], src.plain[GUTTER_CELLS:]
+    under_gutter, marks = under.plain[:GUTTER_CELLS], under.plain[GUTTER_CELLS:]
+    avail = width - GUTTER_CELLS
+    total = cell_len(text)
+    if avail < 10 or (total <= avail and cell_len(marks) <= avail):
+        return [src, under]
+    caret_at = len(marks) - len(marks.lstrip(" "))
+    carets = max(1, len(marks.strip()))
+    start = 0 if caret_at < avail - 4 else max(0, caret_at - avail // 3)
+    left = "…" if start > 0 else ""
+    seg, start = _crop_cells(text, start, avail - len(left) - 1)
+    seg_cells = cell_len(seg)
+    right = "…" if start + seg_cells < total else ""
+    c_start = min(max(caret_at, start), start + seg_cells)
+    c_end = max(c_start + 1, min(caret_at + carets, start + seg_cells))
+    more = "…" if caret_at + carets > c_end else ""
+    new_src = Text(gutter, style="dim")
+    new_src.append(left + seg + right)
+    new_under = Text(under_gutter + " " * (len(left) + c_start - start), style="dim")
+    new_under.append("^" * (c_end - c_start), style=style)
+    new_under.append(more, style="dim")
+    return [new_src, new_under]
+
+
+def _point(under: Text, style: str) -> Text:
+    """A caret line for something missing (``Finding.extra["missing"]``): one caret where
+    the span ends, where the missing thing would go, instead of underlining the span."""
+    plain = under.plain
+    last = plain.rfind("^")
+    if last < 0:
+        return under
+    point = Text(plain[:GUTTER_CELLS], style="dim")
+    point.append(" " * (last - GUTTER_CELLS + 1))
+    point.append("^", style=style)
+    return point
+
+
+def _finding(console: Console, result: FileResult, f: Finding, lang: str, show_source: bool = True) -> None:
     labels = LABELS[lang]
     head = Text(f"  {f.line}:{f.column}  ")
     head.append(f.severity.label_ja if lang == "ja" else f.severity.value, style=STYLE[f.severity])
     head.append(f"  {f.code} ", style="bold")
     head.append(f.name, style="dim")
-    console.print(head)
-    for line in _source_lines(result, f):
-        console.print(line)
-    console.print(Text("    " + f.message(lang)))
-    clause = f.clause.cite(lang) if f.clause else labels["no_clause"]
-    console.print(Text(f"    {labels['clause']}: ", style="dim") + Text(clause))
+    console.print(head, soft_wrap=True)
+    lines = _source_lines(result, f) if show_source else []
+    if len(lines) == 2 and f.extra.get("missing"):
+        lines[1] = _point(lines[1], STYLE[f.severity])
+    if len(lines) == 2:
+        lines = _fit_source(lines[0], lines[1], console.width, STYLE[f.severity])
+    for line in lines:
+        console.print(line, soft_wrap=True)
+    message = f.message(lang)
+    _hanging(console, Text("    "), message)
+    # No 根拠 line for a finding without a clause (a general caution): it said nothing.
+    # When the message already names the clause (CAT, URL), the line adds only its words.
+    if f.clause:
+        cite = f.clause.cite(lang)
+        if f.clause.ref in message and f.clause.text:
+            head = f"{f.clause.document} {f.clause.ref}".strip()
+            cite = cite[len(head) :].strip() if cite.startswith(head) else cite
+        _hanging(console, Text(f"    {labels['clause']}: ", style="dim"), cite)
     hint = f.hint_in(lang)
     if hint:
-        console.print(Text(f"    {labels['hint']}: ", style="green") + Text(hint))
+        _hanging(console, Text(f"    {labels['hint']}: ", style="green"), hint)
     console.print()
 
 
@@ -106,15 +236,20 @@ def _checklist(console: Console, items: list, lang: str) -> None:
     lines = checklist_lines(items, lang)
     if not lines:
         return
-    console.print(Text("  " + lines[0], style="bold"))
+    _hanging(console, Text("  "), lines[0])
     for line in lines[1:]:
-        console.print(Text("  " + line))
+        body = line.lstrip(" ")
+        lead = " " * (2 + len(line) - len(body))
+        box = body[:4] if body.startswith("[ ] ") else ""  # items hang under their text
+        _hanging(console, Text(lead + box), body[len(box):])
     console.print()
 
 
 def render(report: Report, out: TextIO) -> None:
     """Write ``report`` for a person to ``out`` (colour only when ``out`` is a terminal)."""
-    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False, markup=False)
+    # soft_wrap off: rich wraps to the terminal's width (80 cells for a file or pipe, or
+    # COLUMNS); every indented line is wrapped by _hanging so it keeps its indent.
+    console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
     lang = report.lang
     labels = LABELS[lang]
     for result in report.results:
@@ -126,15 +261,21 @@ def render(report: Report, out: TextIO) -> None:
         if not result.findings and not checklist:
             continue
         header = Text(result.path, style="bold underline")
+        details = ""
         if result.post_time is not None:
-            header.append(f"  [{result.policy_id}] {labels['post_time']}: {result.post_time.describe(lang)}", style="dim")
+            details = f"[{result.policy_id}] {labels['post_time']}: {result.post_time.describe(lang)}"
         if result.encoding not in ("utf-8", "utf-8 (BOM)"):
-            header.append(f"  ({result.encoding})", style="dim")
+            details += f"  ({result.encoding})"
+        if details and cell_len(result.path) + 2 + cell_len(details) <= console.width:
+            header.append("  " + details, style="dim")
+            details = ""
         console.print(header)
+        if details:  # too long for one line: under the path, indented
+            _hanging(console, Text("  "), details)
         if not result.findings:
             console.print(Text("  指摘なし" if lang == "ja" else "  no findings", style="green"))
         for f in result.findings:
-            _finding(console, result, f, lang)
+            _finding(console, result, f, lang, report.show_source)
         _checklist(console, checklist, lang)
     c = report.counts()
     total = sum(c.values())
