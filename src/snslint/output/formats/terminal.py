@@ -254,7 +254,8 @@ def render(report: Report, out: TextIO) -> None:
     labels = LABELS[lang]
     for result in report.results:
         if result.error is not None:
-            console.print(Text(result.error.one_line(), style="bold red"))
+            # One line whatever its length (grep-able): the terminal wraps it at column 0.
+            console.print(Text(result.error.one_line(), style="bold red"), soft_wrap=True)
             if not result.findings:
                 continue  # a front-matter error keeps the body's findings: shown below
         checklist = report.checklist_for(result)
@@ -269,7 +270,7 @@ def render(report: Report, out: TextIO) -> None:
         if details and cell_len(result.path) + 2 + cell_len(details) <= console.width:
             header.append("  " + details, style="dim")
             details = ""
-        console.print(header)
+        console.print(header, soft_wrap=True)
         if details:  # too long for one line: under the path, indented
             _hanging(console, Text("  "), details)
         if not result.findings:
@@ -296,4 +297,4 @@ def render(report: Report, out: TextIO) -> None:
         )
     if total == 0 and not report.errors:
         summary.append("  問題は見つかりませんでした。" if lang == "ja" else "  all clear.", style="green")
-    console.print(summary)
+    console.print(summary, soft_wrap=True)
