@@ -133,3 +133,46 @@ def test_init_unknown_city_is_exit_2_with_a_suggestion(tmp_path):
     r = _run([*_snslint(), "init", "--city", "逗了市"], tmp_path, _env(tmp_path))
     assert r.returncode == 2 and "もしかして zushi" in r.stderr
     assert not (tmp_path / "snslint.toml").exists()
+
+
+def _readme_block(lang: str, after: str) -> str:
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(after) :]
+    return re.search(rf"```{lang}\n(.*?)```", section, re.S).group(1)
+
+
+@pytest.mark.slow
+def test_readme_pre_commit_snippet_works_as_written(tmp_path):
+    """The README's .pre-commit-config.yaml and snslint.toml, copied as they are."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = _env(tmp_path)
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    _run(["git", "init", "-q"], repo, env)
+    heading = "## pre-commit（下書きリポジトリ / a drafts repository）"
+    (repo / ".pre-commit-config.yaml").write_text(_readme_block("yaml", heading), encoding="utf-8")
+    (repo / "snslint.toml").write_text(_readme_block("toml", heading), encoding="utf-8")
+    assert _run([*_pre_commit(), "install"], repo, env).returncode == 0
+    (repo / "d.txt").write_text(LEAKY, encoding="utf-8")
+    _run(["git", "add", "."], repo, env)
+    blocked = _run(["git", "commit", "-m", "告知"], repo, env)
+    out = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0 and "PII001" in out and "PII002" in out, out
+
+
+def test_readme_staff_draft_example_reads(tmp_path):
+    """The front matter the 「広報担当の方へ」 section shows is read as written."""
+    import textwrap
+
+    # Inside a list item: rendered Markdown shows it without the item's indentation.
+    text = textwrap.dedent(_readme_block("text", "## 広報担当の方へ / For PR staff"))
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    r = _run([*_snslint(), "check", "d.txt", "--city", "zushi", "--format", "json"], tmp_path, _env(tmp_path))
+    import json
+
+    doc = json.loads(r.stdout)
+    assert doc["files"][0]["error"] is None and doc["files"][0]["post_time"].startswith("2026-12-07T10:00")
+    assert doc["files"][0]["post_time_source"] == "front-matter"
