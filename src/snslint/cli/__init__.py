@@ -119,6 +119,7 @@ def check(
     config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="設定ファイル（既定: 上位フォルダの snslint.toml / pyproject.toml） / config file (default: found upward)"),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="結果をファイルに書く（終了コードはそのまま） / write the report to a file (the exit code still counts)"),
     statistics: bool = typer.Option(False, "--statistics", help="ルールごとの件数を表示 / show a count per rule instead of the findings"),
+    fix: bool = typer.Option(False, "--fix", help="確実な修正（機種依存文字、全角＃、scheduled_at）を下書きに書き込む / apply the certain fixes to the drafts"),
     show_source: bool = typer.Option(True, "--show-source/--no-show-source", help="rich 形式で本文の該当行と ^ を表示（既定: 表示） / show the source line and carets in the rich report (default: shown)"),
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="抑止された指摘と理由も表示（監査用） / also list suppressed findings and why"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="並列プロセス数（既定: CPU数） / worker processes (default: CPU count)"),
@@ -136,7 +137,7 @@ def check(
                 select_given=select is not None, fail_on=fail_on.value if fail_on else None,
                 fail_on_rules=_split(fail_on_rules),
                 exit_zero=exit_zero, lang=lang.value if lang else None, config=config, output=output,
-                statistics=statistics, show_suppressed=show_suppressed, show_source=show_source, jobs=jobs, no_cache=no_cache,
+                statistics=statistics, show_suppressed=show_suppressed, show_source=show_source, fix=fix, jobs=jobs, no_cache=no_cache,
                 max_bytes=max_bytes, debug=debug, checklist=not no_checklist,
             )
         )
@@ -178,6 +179,7 @@ class CheckArgs:
     statistics: bool = False
     show_suppressed: bool = False
     show_source: bool = True
+    fix: bool = False
     jobs: int | None = None
     no_cache: bool = False
     max_bytes: int | None = None
@@ -376,6 +378,16 @@ def _check(a: CheckArgs) -> ExitStatus:
         show_source=a.show_source,
         checklists=_checklists(results, policy_for) if a.checklist else {},
     )
+    if a.fix:
+        # --fix: apply the certain fixes of the reported findings, then check again and
+        # report what is left (a fixed finding is not reported, as ruff does).
+        from snslint.run.fix import apply_fixes
+
+        fixed = apply_fixes(results)
+        for path, n in fixed:
+            _err(f"{path}: {n} 件を修正しました / fixed {n}")
+        if fixed:
+            return _check(replace(a, fix=False))
     to_file = a.output is not None and a.output != "-"
     fmt = a.format or v.format or ("rich" if sys.stdout.isatty() and not to_file else "concise")
     out = io.StringIO() if to_file else sys.stdout

@@ -328,6 +328,12 @@ class HashtagLimit(Rule):
                         hint=f"半角の「#{m.group(2)}」にしてください。",
                         hint_en=f"Write '#{m.group(2)}'.",
                         severity=Severity.INFO,
+                        fix={
+                            "start": ctx.draft.body_offset + m.start(1),
+                            "end": ctx.draft.body_offset + m.end(1),
+                            "replacement": "#",
+                            "description": "全角の「＃」を半角の「#」にする / replace the full-width ＃ with #",
+                        },
                     )
 
 
@@ -925,4 +931,10 @@ class MachineDependentCharacter(Rule):
                 hint_en=f"Write '{plain}'.",
                 severity=Severity.INFO,
                 replacement=plain,
+                fix={
+                    "start": ctx.draft.body_offset + m.start(),
+                    "end": ctx.draft.body_offset + m.end(),
+                    "replacement": plain,
+                    "description": f"「{found}」を「{plain}」にする / replace '{found}' with '{plain}'",
+                },
             )

@@ -96,6 +96,41 @@ def _example_time(ctx: RuleContext, hours: PostingHours) -> str:
     return nxt.strftime("%Y-%m-%dT%H:%M") if nxt else "2026-12-02T10:00"
 
 
+def _schedule_fix(ctx: RuleContext, hours: PostingHours) -> dict | None:
+    """The fix a TIME001/TIME002 finding offers: ``scheduled_at`` set to the next allowed
+    posting time (:func:`next_allowed`), in the front matter (the value replaced, or the key
+    added; a front matter made when there is none). None when the time came from ``--at``
+    (the person chose it on the command line) or no allowed time is found.
+
+    Shape: ``{"start", "end", "replacement", "description"}``, file offsets in characters.
+    """
+    post = ctx.check.post_time
+    if post.source == "option":
+        return None
+    nxt = next_allowed(post.at, hours)
+    if nxt is None:
+        return None
+    value = nxt.strftime("%Y-%m-%dT%H:%M")
+    draft = ctx.draft
+    span = draft.key_spans.get("scheduled_at")
+    if post.source == "front-matter" and span is not None:
+        start, end, text = span[0], span[1], value
+    elif draft.front_matter is not None and draft.body_offset >= 8 and draft.front_matter_error is None:
+        start = end = 4  # just after the opening "---\n"
+        text = f"scheduled_at: {value}\n"
+    elif draft.body_offset == 0:
+        start = end = 0
+        text = f"---\nscheduled_at: {value}\n---\n"
+    else:
+        return None
+    return {
+        "start": start,
+        "end": end,
+        "replacement": text,
+        "description": f"scheduled_at を次の投稿可能時刻 {value} にする / set scheduled_at to the next allowed time {value}",
+    }
+
+
 class _TimingRule(Rule):
     """Shared plumbing of TIME001 and TIME002: span, clause and the emergency exception."""
 
@@ -148,6 +183,9 @@ class _TimingRule(Rule):
             hint_en = f"Write the post time in the front matter (e.g. scheduled_at: {example}), or give --at."
         # Otherwise the message does not repeat the clause: every reporter prints the cited
         # clause (number, title and words) right under it.
+        fix = None if ctx.draft.meta.emergency else _schedule_fix(ctx, hours)
+        if fix is not None:
+            extra["fix"] = fix
         return ctx.finding(
             start, end, ja, en, hint=hint, hint_en=hint_en, severity=severity, clause=clause, in_body=in_body, **extra
         )

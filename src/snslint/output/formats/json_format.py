@@ -4,7 +4,7 @@ Shape::
 
     {"snslint_version": "0.1.0", "policy": "goshogawara",
      "findings": [{"path", "code", "name", "severity", "line", "column", "end_line",
-                   "end_column", "start", "end", "text", "message", "clause", "hint"}],
+                   "end_column", "start", "end", "text", "message", "clause", "hint", "fix"}],
      "files": [{"path", "policy", "encoding", "post_time", "post_time_source", "error"}],
      "summary": {"files", "files_with_findings", "input_errors", "error", "warning", "info"},
      "checklist": [{"policy", "ref", "question", "coverage", "document"}]}
@@ -67,6 +67,9 @@ def _finding_fields(f: Finding, lang: str) -> dict[str, Any]:
         "message": f.message(lang),
         "clause": asdict(f.clause) if f.clause else None,
         "hint": f.hint_in(lang),
+        # A change that resolves the finding (file character offsets), applied by
+        # `snslint check --fix`; null when there is none.
+        "fix": f.extra.get("fix"),
     }
 
 

@@ -119,6 +119,26 @@ def _result(f: Finding, index: dict[str, int], lang: str, policy_id: str) -> dic
     }
     if f.code in index:
         out["ruleIndex"] = index[f.code]
+    fix = f.extra.get("fix")
+    if fix:
+        # SARIF 2.1.0 §3.55 fix: one artifactChange with one replacement (§3.57), the region
+        # by character offset and length (§3.30.13-14).
+        out["fixes"] = [
+            {
+                "description": {"text": fix["description"]},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": artifact_uri(f.path)},
+                        "replacements": [
+                            {
+                                "deletedRegion": {"charOffset": fix["start"], "charLength": fix["end"] - fix["start"]},
+                                "insertedContent": {"text": fix["replacement"]},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     return out
 
 
