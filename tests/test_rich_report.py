@@ -67,9 +67,10 @@ def test_clause_once_and_no_empty_clause_line(tmp_path):
     )
     r = run(tmp_path, "check", "d.txt", "--format", "rich")
     (cat,) = [b for b in blocks(r.stdout) if "CAT001" in b[0]]
-    text = "\n".join(cat)
-    assert text.count("第9条(4)") == 1, text  # in the message; the 根拠 line adds the words
+    text = "".join(ln.strip() for ln in cat)  # wrapped lines joined
+    assert text.count("第9条(4)") == 1, text  # on the 根拠 line, not repeated in the message
     assert text.count("政治活動、宗教活動、意見広告又は個人の宣伝に関するもの") == 1, text
+    assert "根拠: 五所川原市公式SNSページ運用方針 第9条(4)「" in text
     (tmp_path / "z.txt").write_text(
         "---\ncity: zushi\nplatform: facebook\nscheduled_at: 2026-12-02T10:00\n---\n"
         "年末年始のごみ収集日程は https://bit.ly/3abcDEF をご覧ください。（環境都市課）\n",

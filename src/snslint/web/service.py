@@ -18,7 +18,7 @@ from typing import Any
 
 from snslint.errors import InputError, PolicyError, SnslintError
 from snslint.input.draft import DEFAULT_MAX_BYTES, SCHEDULE_YEARS, FrontMatter, ImageRef, parse_draft
-from snslint.lint.engine import CheckOptions, FileResult, check_draft
+from snslint.lint.engine import CheckOptions, FileResult, check_draft, front_matter_error, with_front_matter_error
 from snslint.lint.redaction import mask_result
 from snslint.lint.suppression import Filters, apply
 from snslint.settings.policy import Policy, bundled_ids, load_bundled, load_policy_file
@@ -166,13 +166,19 @@ class DraftChecker:
             draft = parse_draft(DRAFT_NAME, data)
             meta = _with_form(draft.meta, req)
             draft.front_matter = meta
-            policy = self._policy(req, meta)
+            try:
+                policy = self._policy(req, meta)
+            except SnslintError as exc:
+                # Front matter that could not be read says so first (snslint.input.draft).
+                raise front_matter_error(draft, checked=False) or exc from None
             options = CheckOptions(
                 at=_parse_at(req.at),
                 platform=_platform(req.platform),
                 lang="en" if req.lang == "en" else "ja",
             )
-            result = check_draft(draft, policy, options)
+            # A front-matter value that could not be read: the body is still checked and
+            # the error is shown with the findings, as snslint check does.
+            result = with_front_matter_error(check_draft(draft, policy, options))
         except SnslintError as exc:
             return mask_result(FileResult(path=DRAFT_NAME, error=exc)), None
         result.findings, _ = apply(

@@ -186,6 +186,25 @@ def _fit_source(src: Text, under: Text, width: int, style: str) -> list[Text]:
     return [new_src, new_under]
 
 
+def _without_clause(message: str, f: Finding) -> str:
+    """``message`` without the sentence or note that names ``f``'s clause, which the 根拠 line
+    right under it prints whole (document, number, words): CAT's 「…第9条(4)に反するおそれが
+    あります。」 / "It may break … 9(4)." and URL's 「（…の方針 5(7)）」. Other messages are
+    returned as they are."""
+    import re
+
+    ref = re.escape(f.clause.ref)
+    doc = re.escape(f.clause.document)
+    patterns = (
+        rf"{doc} {ref}(?:（[^（）]*）)?に反するおそれがあります。",  # CAT (ja)
+        rf" ?It may break {doc} {ref}(?: \([^()]*\))?\.",  # CAT (en)
+        rf"（[^（）]{{0,40}}の方針 {ref}(?:（[^（）]*）)?）",  # URL (ja)
+    )
+    for pattern in patterns:
+        message = re.sub(pattern, "", message)
+    return message
+
+
 def _point(under: Text, style: str) -> Text:
     """A caret line for something missing (``Finding.extra["missing"]``): one caret where
     the span ends, where the missing thing would go, instead of underlining the span."""
@@ -213,16 +232,11 @@ def _finding(console: Console, result: FileResult, f: Finding, lang: str, show_s
         lines = _fit_source(lines[0], lines[1], console.width, STYLE[f.severity])
     for line in lines:
         console.print(line, soft_wrap=True)
-    message = f.message(lang)
+    message = _without_clause(f.message(lang), f) if f.clause else f.message(lang)
     _hanging(console, Text("    "), message)
     # No 根拠 line for a finding without a clause (a general caution): it said nothing.
-    # When the message already names the clause (CAT, URL), the line adds only its words.
     if f.clause:
-        cite = f.clause.cite(lang)
-        if f.clause.ref in message and f.clause.text:
-            head = f"{f.clause.document} {f.clause.ref}".strip()
-            cite = cite[len(head) :].strip() if cite.startswith(head) else cite
-        _hanging(console, Text(f"    {labels['clause']}: ", style="dim"), cite)
+        _hanging(console, Text(f"    {labels['clause']}: ", style="dim"), f.clause.cite(lang))
     hint = f.hint_in(lang)
     if hint:
         _hanging(console, Text(f"    {labels['hint']}: ", style="green"), hint)
