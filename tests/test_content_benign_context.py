@@ -54,3 +54,43 @@ def test_benign_context_stays_clean(city: str, text: str) -> None:
 def test_the_violation_the_benign_post_resembles_is_still_caught(code: str, text: str) -> None:
     got = cat(text, "zushi", select=code)
     assert any(f.code == code for f in got), f"{code} missed {text!r}"
+
+
+# ------------------------------------------------------------------ recall without slurs
+
+RECALL = [
+    ("CAT004", "あの国の実習生はみんな信用できない。"),
+    ("CAT004", "障害者は迷惑だから入れるな。"),
+    ("CAT004", "ブラジル人が越してきてから物騒になった。出ていけ。"),
+    ("CAT004", "東北の人はのんびりしすぎだから雇いたくない。"),
+    ("CAT011", "必死すぎて草。顔真っ赤だよ？"),
+    ("CAT011", "お前の意見なんか誰も聞いてないから。"),
+    ("CAT011", "反論ある？ないなら黙ってて。"),
+    ("CAT011", "はいはい、年寄りは寝てろ。"),
+]
+
+RECALL_BENIGN = [
+    "障害者差別解消法の講演会を開きます。",
+    "外国人住民向け相談窓口の時間を延長します。",
+    "技能実習生と地域住民の交流会を開きます。",
+    "迷惑駐車はやめてください。外国人観光客向けの駐車場案内板も設置しました。",
+    "障害のある方の就労支援セミナーを開催します。",
+    "8月15日正午に黙とうをお願いします。",
+    "河川敷の草刈りを行います。ご協力ください。",
+    "春の草花を観察するイベントです。",
+    "ブーメランの投げ方を学ぶ子ども教室を開きます。",
+    "夜はしっかり寝てください。",
+]
+
+
+@pytest.mark.parametrize("code, text", RECALL)
+def test_discrimination_and_taunts_without_slurs_are_caught(code: str, text: str) -> None:
+    got = cat(text, "zushi", select=code)
+    assert any(f.code == code for f in got), f"{code} missed {text!r}"
+
+
+@pytest.mark.parametrize("city", CITIES)
+@pytest.mark.parametrize("text", RECALL_BENIGN)
+def test_look_alike_city_posts_stay_clean(city: str, text: str) -> None:
+    got = cat(text, city)
+    assert not got, [(f.code, f.text, f.extra.get("tests")) for f in got]
