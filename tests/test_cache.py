@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import snslint.run.cache as cache_mod
-from snslint.run.cache import CACHE_DIR_NAME, ContentCache, code_fingerprint
+import snslint.run.cache.results as cache_mod
+from snslint.run.cache.artifacts import ArtifactStore
+from snslint.run.cache.folder import CACHE_DIR_NAME
+from snslint.run.cache.results import ContentCache, code_fingerprint
 from snslint.run.runner import check_paths
 from snslint.settings.chooser import PolicySource
 from snslint.cli import app
@@ -400,9 +402,9 @@ def test_compiled_lexicon_is_stored_and_rebuilt_equal(tmp_path):
     import snslint.text.lexicon as lexicon_mod
 
     calls: list = []
-    store = cache_mod.ArtifactStore(tmp_path)
+    store = ArtifactStore(tmp_path)
     first = lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
-    second = lexicon_mod.compiled_through(cache_mod.ArtifactStore(tmp_path), *LEX_ARGS, compile_fn=_compile_counting(calls))
+    second = lexicon_mod.compiled_through(ArtifactStore(tmp_path), *LEX_ARGS, compile_fn=_compile_counting(calls))
     assert len(calls) == 1  # the second came from disk
     assert second is not first and _signature(second) == _signature(first)
     assert (tmp_path / ".gitignore").exists()
@@ -418,7 +420,7 @@ def test_compiled_lexicon_key_follows_arguments_and_versions(tmp_path, monkeypat
     import snslint.text.lexicon as lexicon_mod
 
     calls: list = []
-    store = cache_mod.ArtifactStore(tmp_path)
+    store = ArtifactStore(tmp_path)
     lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
     other = (LEX_ARGS[0], LEX_ARGS[1], json.dumps([]), LEX_ARGS[3])
     lexicon_mod.compiled_through(store, *other, compile_fn=_compile_counting(calls))
@@ -431,7 +433,7 @@ def test_damaged_compiled_lexicon_is_discarded(tmp_path):
     import snslint.text.lexicon as lexicon_mod
 
     calls: list = []
-    store = cache_mod.ArtifactStore(tmp_path)
+    store = ArtifactStore(tmp_path)
     good = lexicon_mod.compiled_through(store, *LEX_ARGS, compile_fn=_compile_counting(calls))
     (stored,) = tmp_path.rglob("CAT001-*.json")
     doc = json.loads(stored.read_text(encoding="utf-8"))

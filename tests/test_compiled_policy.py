@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import snslint.run.cache as cache_mod
+import snslint.run.cache.results as cache_mod
 from snslint.errors import PolicyError
 from snslint.settings.compiled import from_plain, to_plain
 from snslint.settings.policy import Policy, bundled_ids, load_bundled, load_policy_file
@@ -75,7 +75,7 @@ class CountingStore:
     """The run's ArtifactStore, counting what a load finds and what it saves."""
 
     def __init__(self, root: Path) -> None:
-        from snslint.run.cache import ArtifactStore
+        from snslint.run.cache.artifacts import ArtifactStore
 
         self.inner = ArtifactStore(root)
         self.hits = self.saves = 0

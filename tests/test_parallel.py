@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import snslint.run.pool as workers
-from snslint.run.cache import ContentCache
+from snslint.run.cache.results import ContentCache
 from snslint.run.runner import MIN_FILES_FOR_POOL, check_paths
 from snslint.settings.chooser import PolicySource
 from snslint.input.draft import parse_draft

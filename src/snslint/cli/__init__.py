@@ -273,7 +273,8 @@ def _check(a: CheckArgs) -> ExitStatus:
 
     from snslint.output import formats as reporters
     from snslint.run.progress import RichProgress
-    from snslint.run.cache import CACHE_DIR_NAME, ArtifactStore
+    from snslint.run.cache.artifacts import ArtifactStore
+    from snslint.run.cache.folder import CACHE_DIR_NAME
     from snslint.run.runner import check_paths, default_cache
     from snslint.settings.chooser import PolicySource
     from snslint.settings.config import resolve_config

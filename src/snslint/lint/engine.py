@@ -202,7 +202,7 @@ def _unselected_sensitive(
 
 class ResultCache(Protocol):
     """Where :func:`check_path` keeps results by content (the run stage passes one in:
-    :class:`snslint.run.cache.ContentCache`). ``key`` is None when a draft must not be
+    :class:`snslint.run.cache.results.ContentCache`). ``key`` is None when a draft must not be
     cached (no fixed post time); ``get`` returns what was stored (findings, encoding,
     policy_id, post_time, redactions) or None."""
 

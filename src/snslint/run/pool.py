@@ -24,7 +24,7 @@ How (the shape of :func:`check_in_pool`):
   parent need not read the file again for reporters and suppressions.
 - Each worker appends its cache entries to a shard file of its own (no locks, no result
   traffic); the parent merges the shards into the cache's pack when the run ends, if they
-  are worth a rewrite (:meth:`snslint.run.cache.ContentCache.compact`).
+  are worth a rewrite (:meth:`snslint.run.cache.results.ContentCache.compact`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from snslint.lint.engine import CheckOptions, FileResult, check_path
 from snslint.settings.chooser import PolicySource
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.run.cache import ContentCache
+    from snslint.run.cache.results import ContentCache
     from snslint.run.progress import Progress
 
 
@@ -74,7 +74,7 @@ def _init_worker(spec: WorkerSpec) -> None:
     """Pool initializer: rebuild the chooser, options and cache from ``spec``."""
     cache = None
     if spec.cache_root is not None:
-        from snslint.run.cache import ContentCache
+        from snslint.run.cache.results import ContentCache
 
         cache = ContentCache(spec.cache_root, spec.options, settings=spec.cache_settings)
     _STATE.update(source=spec.source, options=spec.options, now=spec.now, cache=cache)

@@ -27,7 +27,7 @@ from snslint.run.progress import Progress
 from snslint.settings.chooser import PolicyChooser, PolicySource
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snslint.run.cache import ContentCache
+    from snslint.run.cache.results import ContentCache
 
 MIN_FILES_FOR_POOL = 96
 """Fewest files for which a process pool pays for itself. Measured on 2 cores (warm parent,
@@ -134,6 +134,7 @@ def _advance(progress: Progress | None) -> None:
 
 def default_cache(options: CheckOptions, root: str | Path | None = None) -> "ContentCache":
     """The content cache of the working directory (``.snslint_cache/``), or of ``root``."""
-    from snslint.run.cache import CACHE_DIR_NAME, ContentCache
+    from snslint.run.cache.folder import CACHE_DIR_NAME
+    from snslint.run.cache.results import ContentCache
 
     return ContentCache(Path(root) if root is not None else Path.cwd() / CACHE_DIR_NAME, options)

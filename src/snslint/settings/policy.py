@@ -551,7 +551,7 @@ def compose_policy_data(path: str | Path) -> tuple[dict[str, Any], Any, dict[str
 
 class PolicyStore(Protocol):
     """Where validated policies are kept between runs (the run stage's
-    :class:`snslint.run.cache.ArtifactStore`); ``data`` is plain JSON data, ``load`` returns
+    :class:`snslint.run.cache.artifacts.ArtifactStore`); ``data`` is plain JSON data, ``load`` returns
     None when there is nothing (or nothing sound) under the key."""
 
     def load(self, kind: str, name: str, key: str) -> Any | None: ...

@@ -85,7 +85,7 @@ Window = Union[Literal["sentence", "post"], int]
 
 class _Model(BaseModel):
     # defer_build: the validator is built on the first validation; a run that reads its
-    # compiled lexicons from the cache (snslint.run.cache.ArtifactStore) never needs it.
+    # compiled lexicons from the cache (snslint.run.cache.artifacts.ArtifactStore) never needs it.
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
@@ -681,7 +681,7 @@ def parse_extra_terms(extra: Sequence[dict[str, Any]]) -> list[EntrySpec]:
 
 class ArtifactStore(Protocol):
     """Where compiled lexicons are kept between processes (passed in by the run stage:
-    :class:`snslint.run.cache.ArtifactStore`). ``data`` is plain JSON data; ``load`` returns
+    :class:`snslint.run.cache.artifacts.ArtifactStore`). ``data`` is plain JSON data; ``load`` returns
     what ``save`` stored under the same ``kind``, ``name`` and ``key``, or None (missing,
     stale or damaged: the store checks)."""
 

@@ -67,20 +67,21 @@ from typing import TYPE_CHECKING, Any
 
 from snslint import __version__
 from snslint.identity_memo import IdentityMemo
+from snslint.run.cache.artifacts import ArtifactStore
+from snslint.run.cache.folder import (
+    CACHE_DIR_NAME,
+    FORMAT_VERSION,
+    digest as _digest,
+    ensure_cache_dir,
+    remove_old_versions as _remove_old_versions,
+    write_atomic as _write_atomic,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.rules.context import PostTime
     from snslint.input.draft import Draft
     from snslint.lint.engine import CheckOptions, FileResult
     from snslint.settings.policy import Policy
-
-CACHE_DIR_NAME = ".snslint_cache"
-"""The cache folder's name, created in the working directory."""
-
-FORMAT_VERSION = 3
-"""Layout version of the cache; bumping it orphans every old entry, and the first write of a
-newer version deletes the older folders. 3: findings masked by the one masking pass
-(:mod:`snslint.lint.redaction`); a ``v2/`` entry could hold a raw value another rule quoted."""
 
 MAX_ENTRIES = 20_000
 """Entries the pack keeps at most (the newest); about 600 bytes each."""
@@ -90,14 +91,6 @@ MERGE_SHARDS = 16
 
 MERGE_SHARE = 0.125
 """Share of the pack's size in shards at which the end of a run merges them into the pack."""
-
-_GITIGNORE = "# Automatically created by snslint.\n*\n"
-_CACHEDIR_TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by snslint.\n"
-    "# For information about cache directory tags see https://bford.info/cachedir/\n"
-)
-
 
 def _checksum(body: str) -> str:
     """SHA-256 (hex) of an entry's payload line."""
@@ -120,13 +113,6 @@ def _read_lines(path: Path) -> list[str]:
     except OSError:
         return []
     return [line for line in text.split("\n") if line]
-
-
-def _digest(obj: Any) -> str:
-    """SHA-256 (hex) of ``obj`` as canonical JSON (sorted keys, UTF-8)."""
-    data = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    # surrogatepass: a file name that is not UTF-8 reaches Python as lone surrogates (PEP 383).
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def code_fingerprint() -> str:
@@ -484,93 +470,3 @@ class ContentCache:
             _remove_old_versions(self.root)
 
 
-def _remove_old_versions(root: Path) -> None:
-    """Delete the ``v1/`` .. ``v{FORMAT_VERSION - 1}/`` folders of ``root`` (older layouts
-    whose entries may hold what a newer snslint no longer stores); never raises."""
-    import shutil
-
-    for n in range(1, FORMAT_VERSION):
-        old = root / f"v{n}"
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def ensure_cache_dir(root: Path) -> None:
-    """Create the cache folder ``root`` with its ``.gitignore`` (``*``, so git never sees the
-    cache, as ruff does) and ``CACHEDIR.TAG``.
-
-    Raises:
-        OSError: the folder cannot be created or written.
-    """
-    root.mkdir(parents=True, exist_ok=True)
-    for name, content in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-        target = root / name
-        if not target.exists():
-            _write_atomic(target, content)
-
-
-# ---------------------------------------------------------------------- compiled artifacts
-
-
-class ArtifactStore:
-    """Compiled artifacts (plain JSON data, such as the CAT lexicons compiled to phrases) kept
-    between processes next to the results: ``ROOT/vN/KIND/NAME-KEY40.json``.
-
-    Passed in to whoever compiles (:func:`snslint.text.lexicon.lexicon_for` through
-    :class:`~snslint.lint.engine.ResultCache` ``.artifacts``); nothing is switched on
-    process-wide. Like the result entries, a file is never trusted: one that does not parse or
-    does not match its key and checksum is deleted and reported missing.
-
-    Args:
-        root: the cache folder; created with its ``.gitignore`` and ``CACHEDIR.TAG`` on the
-            first save.
-    """
-
-    def __init__(self, root: Path | str) -> None:
-        self.root = Path(root)
-
-    def _path(self, kind: str, name: str, key: str) -> Path:
-        return self.root / f"v{FORMAT_VERSION}" / kind / f"{name}-{key[:40]}.json"
-
-    def load(self, kind: str, name: str, key: str) -> Any | None:
-        """The data saved under ``kind``/``name``/``key``, or None."""
-        path = self._path(kind, name, key)
-        try:
-            doc = json.loads(path.read_bytes().decode("utf-8"))
-            if doc["key"] != key or doc["check"] != _digest(doc["data"]):
-                raise ValueError("stale or damaged artifact")
-            return doc["data"]
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - damaged: discard
-            try:
-                path.unlink()
-            except OSError:
-                pass
-            return None
-
-    def save(self, kind: str, name: str, key: str, data: Any) -> None:
-        """Store ``data`` (plain JSON data) atomically; a folder that cannot be written is
-        silently skipped (the artifact is only a speed-up)."""
-        path = self._path(kind, name, key)
-        try:
-            text = json.dumps({"key": key, "check": _digest(data), "data": data}, ensure_ascii=False)
-            ensure_cache_dir(self.root)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(path, text)
-        except (OSError, TypeError, ValueError):
-            pass
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
