@@ -96,6 +96,9 @@ def main() -> int:
                 for label, a, b in zip(("stdout", "stderr", "exit"), old, new):
                     if a != b:
                         print(f"  {label} differs")
+                for label, err in (("before", old[1]), ("after", new[1])):
+                    if err:
+                        print(f"  {label} stderr: {err.decode('utf-8', 'replace')[:300]}")
         print("byte-identical" if not failed else f"{failed} case(s) differ")
         return 1 if failed else 0
 
