@@ -136,3 +136,23 @@ def test_phrase_keys_equal_the_joined_morphemes_of_every_lexicon_phrase() -> Non
         assert phrase_keys(text.strip()) == ("".join(m.normalized for m in ms), "".join(m.surface for m in ms)), text
     norm, surface = phrase_keys("ﾃﾞｼﾞﾀﾙ行政を推進します")
     assert surface == "ﾃﾞｼﾞﾀﾙ行政を推進します" and norm.startswith("デジタル行政")
+
+
+def test_full_stop_inside_quotation_brackets_does_not_end_the_sentence() -> None:
+    body = "「明日は断水します。拡散希望。」という投稿はデマです。給水は通常どおりです。"
+    a = Analysis(body)
+    assert [a.body[s:e] for s, e in a.sentence_bounds] == [
+        "「明日は断水します。拡散希望。」という投稿はデマです。",
+        "給水は通常どおりです。",
+    ]
+    sentence_at = {m.begin: m.sentence for m in a.morphemes}
+    assert sentence_at[body.index("明日")] == sentence_at[body.index("デマ")] == 0
+    assert sentence_at[body.index("給水")] == 1
+
+
+def test_unclosed_quotation_bracket_ends_at_the_line_break() -> None:
+    body = "『講演会のお知らせ。\n会場は市民会館です。次回は未定です。"
+    a = Analysis(body)
+    assert [a.body[s:e] for s, e in a.sentence_bounds] == ["『講演会のお知らせ。\n", "会場は市民会館です。", "次回は未定です。"]
+    sentence_at = {m.begin: m.sentence for m in a.morphemes}
+    assert sentence_at[body.index("会場")] == 1 and sentence_at[body.index("次回")] == 2

@@ -175,3 +175,14 @@ def test_a_scan_that_does_not_cover_the_lexicon_is_refused() -> None:
     ms = tokenize("〇〇候補に清き一票を！")
     with pytest.raises(ValueError, match="does not cover"):
         lexicon_for("CAT001").find(ms, lexicon_for("CAT002").scan(ms))
+
+
+def test_quoted_phrase_and_its_rejection_share_one_sentence() -> None:
+    # 「拡散希望」 inside a quotation the sentence then calls a hoax: the sentence-window
+    # exception sees デマ although the quotation holds its own full stops.
+    entry = compile_entry(EntrySpec(id="spread", term=["拡散希望"], unless=["デマ"], note="n", hint="h", examples={"match": ["拡散希望"]}))
+    lex = Lexicon("CAT008", "流言", "rumor", [entry], [], "sentence")
+    quoted = "「明日は市内全域で停電します。拡散希望。」という投稿はデマです。"
+    assert lex.find(tokenize(quoted)) == []
+    plain = "明日は市内全域で停電します。拡散希望。ほかの話題はデマです。"
+    assert lex.find(tokenize(plain))

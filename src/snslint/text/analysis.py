@@ -30,6 +30,13 @@ MORPHEME_FIELDS = frozenset({"pos", "normalized_form", "dictionary_form"})
 SENTENCE_ENDS = frozenset("。！？!?\n")
 """Characters that end a sentence for context windows (Japanese full stops and line breaks)."""
 
+QUOTE_OPEN = frozenset("「『")
+QUOTE_CLOSE = frozenset("」』")
+"""Japanese quotation brackets: a full stop inside 「」 or 『』 does not end the sentence, so a
+quoted phrase and the words that reject it (「…。」というのはデマです) stay in one sentence. A
+line break always ends the sentence and closes any quote left open (an unbalanced 「 never
+swallows the rest of a post)."""
+
 
 class Morpheme(NamedTuple):
     """One Sudachi morpheme with offsets into the body.
@@ -130,7 +137,9 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
     """Morphemes of ``text`` in split ``mode`` (``"A"``, ``"B"`` or ``"C"``).
 
     Offsets are characters into ``text``; sentence indices count sentence ends
-    (:data:`SENTENCE_ENDS`) seen before each morpheme.
+    (:data:`SENTENCE_ENDS`) seen before each morpheme, except a full stop inside 「」 or 『』
+    (:data:`QUOTE_OPEN`); a line break always counts. Sudachi makes each bracket a morpheme of
+    its own (補助記号), so only a surface's first character is checked for one.
     """
     tok = _SUDACHI.tokenizer(mode)
     out: list[Morpheme] = []
@@ -138,6 +147,7 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
     new = tuple.__new__  # Morpheme(...) goes through a Python-level __new__; this does not
     pos_cache = _POS_BY_ID
     sentence = 0
+    depth = 0  # open quotation brackets
     for offset, piece in iter_chunks(text):
         for m in tok.tokenize(piece):
             pid = m.part_of_speech_id()
@@ -159,8 +169,16 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
                     ),
                 )
             )
-            if surface and surface[-1] in SENTENCE_ENDS:
+            if not surface:
+                continue
+            if surface[0] in QUOTE_OPEN:
+                depth += 1
+            elif surface[0] in QUOTE_CLOSE and depth:
+                depth -= 1
+            last = surface[-1]
+            if last in SENTENCE_ENDS and (depth == 0 or last == "\n"):
                 sentence += 1
+                depth = 0
     return out
 
 
@@ -286,11 +304,18 @@ class Analysis:
 
     @cached_property
     def sentence_bounds(self) -> list[tuple[int, int]]:
-        """``(start, end)`` body offsets of each sentence, ended by 。！？ or a line break."""
+        """``(start, end)`` body offsets of each sentence, ended by 。！？ or a line break (not by
+        a full stop inside 「」 or 『』, as in :func:`tokenize`)."""
         bounds: list[tuple[int, int]] = []
         start = 0
+        depth = 0
         for i, ch in enumerate(self.body):
-            if ch in SENTENCE_ENDS:
+            if ch in QUOTE_OPEN:
+                depth += 1
+            elif ch in QUOTE_CLOSE and depth:
+                depth -= 1
+            if ch in SENTENCE_ENDS and (depth == 0 or ch == "\n"):
+                depth = 0
                 bounds.append((start, i + 1))
                 start = i + 1
         if start < len(self.body):
