@@ -149,7 +149,14 @@ def test_finding_carries_every_fired_test_and_the_total() -> None:
     assert f.extra["score"] >= f.extra["thresholds"]["upper"]
     strongest = max(tests, key=lambda t: t["score"])
     assert f.text == strongest["text"]  # the span is the strongest evidence
-    assert "合計" in f.message_ja and "行目" in f.message_ja and "total" in f.message_en
+    # The message names the strongest evidence first and the others once each; where it
+    # stands is the finding's own line and column (a body line in the message would
+    # disagree with the file line the report prints beside it).
+    assert f.message_ja.startswith(f"「{f.text}」") and "合計" in f.message_ja and "行目" not in f.message_ja
+    others = {t["text"] for t in tests if t["score"] > 0 and t["text"] != f.text}
+    shown = [o for o in others if f"「{o}」" in f.message_ja]
+    assert shown and all(f.message_ja.count(f"「{o}」") == 1 for o in shown)
+    assert "score" in f.message_en and "body line" not in f.message_en
 
 
 # ------------------------------------------------------------------ per category

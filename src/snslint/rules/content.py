@@ -174,14 +174,20 @@ class LexiconRule(Rule):
             return
         # The strongest evidence carries the span and the hint: highest score, then the
         # longest span, then the earliest.
-        e, m, sc = max(positive, key=lambda x: (x[2], x[1].end - x[1].start, -x[1].start))
+        e, m, _ = max(positive, key=lambda x: (x[2], x[1].end - x[1].start, -x[1].start))
         lex = self.lexicon(ctx)
         body = ctx.body
         found = body[m.start : m.end]
         shown = found if found == e.term else f"{found}（{e.term}）"
-        others = sorted((x for x in scored if x[0] is not e), key=lambda x: -x[2])
-        also_ja = "".join(f"「{body[o.start:o.end]}」{s_:+.1f}" for _, o, s_ in others[:4])
-        also_en = ", ".join(f"'{body[o.start:o.end]}' {s_:+.1f}" for _, o, s_ in others[:4])
+        # Other positive evidence, by score, each wording once (the per-test scores are in
+        # the finding's evidence for JSON and SARIF; the message stays readable).
+        also: list[str] = []
+        for _, o, s_ in sorted((x for x in positive if x[0] is not e), key=lambda x: -x[2]):
+            text = body[o.start : o.end]
+            if text != found and text not in also:
+                also.append(text)
+        also_ja = "".join(f"「{t}」" for t in also[:4])
+        also_en = ", ".join(f"'{t}'" for t in also[:4])
         full = total >= th.upper - 1e-9
         clause = ctx.clause
         where_ja = where_en = ""
@@ -190,15 +196,14 @@ class LexiconRule(Rule):
             by_analogy_en = " (a users' list, applied to the city's own posts by analogy)" if clause.users_list else ""
             where_ja = f"{clause.document} {clause.ref}{by_analogy_ja}に反するおそれがあります。".lstrip()
             where_en = f" It may break {clause.document} {clause.ref}{by_analogy_en}.".rstrip()
-        line = body.count("\n", 0, m.start) + 1
-        score_ja = f"（根拠 {sc:+.1f}{'、ほかに' + also_ja if also_ja else ''}; 合計 {total:.1f} 点、基準 {th.lower:g}/{th.upper:g}）"
-        score_en = f" (evidence {sc:+.1f}{'; also ' + also_en if also_en else ''}; total {total:.1f}, thresholds {th.lower:g}/{th.upper:g})"
+        score_ja = f"（{'ほかに' + also_ja + '、' if also_ja else ''}合計 {total:.1f} 点、基準 {th.lower:g}/{th.upper:g}）"
+        score_en = f" ({'also ' + also_en + '; ' if also_en else ''}score {total:.1f}, thresholds {th.lower:g}/{th.upper:g})"
         note_ja = f"{e.note}。" if e.note and not e.note.endswith("。") else e.note
         yield ctx.finding(
             m.start,
             m.end,
-            f"{line}行目の「{shown}」{score_ja}: {lex.label}にあたる表現です。{note_ja}{where_ja}",
-            f"'{found}' ({e.test_id}) on body line {line}{score_en}: {lex.label_en}.{where_en}",
+            f"「{shown}」{score_ja}: {lex.label}にあたる表現です。{note_ja}{where_ja}",
+            f"'{found}' ({e.test_id}){score_en}: {lex.label_en}.{where_en}",
             hint=e.hint,
             hint_en=e.hint_en,
             severity=ctx.severity if full else ctx.severity.demoted(),
