@@ -151,3 +151,27 @@ def test_draft_without_front_matter_has_the_default_meta() -> None:
     assert meta == FrontMatter.model_validate({})
     assert meta.type == "post" and meta.images == [] and meta.snslint.ignore == [] and meta.city is None
     assert meta.model_fields_set == set()
+
+
+def test_no_config_file_builds_no_config_validator_and_keeps_the_defaults(tmp_path: Path) -> None:
+    from snslint.settings.config import Config, ConfigModel
+
+    assert Config().values == ConfigModel.model_validate({})
+    assert Config().values.model_fields_set == set() and Config().values.exclude == []
+    probe = PROBE_BUILT.replace("from snslint.input.draft import FrontMatter", "from snslint.settings.config import ConfigModel as FrontMatter")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(NO_LINK, encoding="utf-8")
+    out = tmp_path / "built.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(out), "check", str(draft), "--no-cache", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert json.loads(out.read_text()) is False  # no snslint.toml or pyproject.toml up the tree
+    (tmp_path / "snslint.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(out), "check", str(draft), "--no-cache", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert json.loads(out.read_text()) is True  # a config file is validated

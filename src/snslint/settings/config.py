@@ -95,7 +95,8 @@ class Config:
     """
 
     path: Path | None = None
-    values: ConfigModel = field(default_factory=ConfigModel)
+    # The defaults need no validation: without a config file the validator is never built.
+    values: ConfigModel = field(default_factory=ConfigModel.model_construct)
 
     @property
     def root(self) -> Path:
