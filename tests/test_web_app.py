@@ -103,8 +103,13 @@ def test_body_size_type_and_json_are_checked(client, checker) -> None:
 def test_a_foreign_host_header_is_refused(checker) -> None:
     other = TestClient(create_app(checker), base_url="http://attacker.example")
     assert other.get("/").status_code == 400
-    for ok in ("http://127.0.0.1:8765", "http://localhost:8765", "http://[::1]:8765"):
+    for ok in ("http://127.0.0.1:8765", "http://localhost:8765"):
         assert TestClient(create_app(checker), base_url=ok).get("/").status_code == 200
+    # The IPv6 loopback as a browser sends it. Given as the Host header rather than a base URL:
+    # starlette 1.2's test client (the declared floor) cannot parse "[::1]:8765" in a URL.
+    local = TestClient(create_app(checker), base_url="http://127.0.0.1:8765")
+    assert local.get("/", headers={"host": "[::1]:8765"}).status_code == 200
+    assert local.get("/", headers={"host": "attacker.example:8765"}).status_code == 400
 
 
 def test_no_file_is_written_and_nothing_of_the_draft_is_logged(client, tmp_path, monkeypatch, caplog) -> None:
