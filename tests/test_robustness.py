@@ -215,7 +215,7 @@ POLICY_ERRORS = [
     # The project's own limit, whatever the YAML library's guard (libyaml stops at 1,000 levels
     # with its own English message; the pure-Python parser runs out of recursion).
     ("yaml-too-deep", "extends: kisarazu\nnote: " + "[" * 3000 + "]" * 3000 + "\n", "ポリシーの入れ子が深すぎます", "nested too deeply", ":2:18"),
-    ("yaml-alias", "extends: kisarazu\nofficial_domains: &d [a.jp]\nnote: *d\n", "アンカー・エイリアス", "are not allowed in a policy", ":2:19"),
+    ("yaml-alias", "extends: kisarazu\nofficial_domains: &d [a.jp]\nnote: *d\n", "アンカー・エイリアス", "are not allowed in the policy", ":2:19"),
     ("yaml-bad-date", "extends: kisarazu\nposting_hours:\n  closed:\n    dates: [2026-13-45]\n", "ポリシーのYAMLが読めません", "month must be in 1..12", ""),
     ("yaml-control-char", "extends: kisarazu\nname: \"a\x01b\"\n", "ポリシーのYAMLが読めません", "characters", ""),
     ("not-mapping", "- a\n- b\n", "キー: 値", "YAML mapping", ":1"),

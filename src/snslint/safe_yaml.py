@@ -38,6 +38,19 @@ class YamlLimitProblem:
     line: int
     column: int
 
+    def messages(self, subject_ja: str, subject_en: str, max_depth: int) -> tuple[str, str]:
+        """``(ja, en)`` one-line messages for this problem in a file of kind ``subject``
+        (``"ポリシー"``/``"the policy"``, ``"フロントマター"``/``"the front matter"``)."""
+        if self.kind == "alias":
+            return (
+                f"{subject_ja}では YAML のアンカー・エイリアス（&, *）は使えません。同じ値は書き並べてください。",
+                f"YAML anchors and aliases (&, *) are not allowed in {subject_en}; write the values out.",
+            )
+        return (
+            f"{subject_ja}の入れ子が深すぎます（{max_depth} 段まで）。",
+            f"{subject_en} is nested too deeply (at most {max_depth} levels).",
+        )
+
 
 def loader_class() -> type:
     """libyaml's ``CSafeLoader`` when PyYAML was built with it, else ``SafeLoader``: the

@@ -362,12 +362,7 @@ def _load_front_matter(path: str, yaml_text: str) -> tuple[Any, Any]:
             # message does not depend on the YAML library's version; then the node graph.
             problem = check_limits(yaml_text, MAX_YAML_DEPTH)
             if problem is not None:
-                if problem.kind == "alias":
-                    ja = "フロントマターでは YAML のアンカー・エイリアス（&, *）は使えません。"
-                    en = "YAML anchors and aliases (&, *) are not allowed in front matter."
-                else:
-                    ja = f"フロントマターの入れ子が深すぎます（{MAX_YAML_DEPTH} 段まで）。"
-                    en = f"the front matter is nested too deeply (at most {MAX_YAML_DEPTH} levels)."
+                ja, en = problem.messages("フロントマター", "the front matter", MAX_YAML_DEPTH)
                 raise InputError(ja, en, path=path, line=problem.line + 2, column=problem.column + 1)
             loader = loader_class()(yaml_text)
             node = loader.get_single_node()

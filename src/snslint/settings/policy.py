@@ -378,12 +378,7 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
     try:
         problem = check_limits(text, MAX_POLICY_DEPTH)
         if problem is not None:
-            if problem.kind == "alias":
-                ja = "ポリシーでは YAML のアンカー・エイリアス（&, *）は使えません。同じ語は書き並べてください。"
-                en = "YAML anchors and aliases (&, *) are not allowed in a policy; write the terms out."
-            else:
-                ja = f"ポリシーの入れ子が深すぎます（{MAX_POLICY_DEPTH} 段まで）。"
-                en = f"the policy is nested too deeply (at most {MAX_POLICY_DEPTH} levels)."
+            ja, en = problem.messages("ポリシー", "the policy", MAX_POLICY_DEPTH)
             raise PolicyError(ja, en, path=display, line=problem.line + 1, column=problem.column + 1)
         node, data = compose_and_construct(text)
     except yaml.YAMLError as exc:
