@@ -6,7 +6,11 @@ depend on the clock; pass ``at=`` for timing cases.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 from snslint.rules.context import JST
 from snslint.input.draft import parse_draft
@@ -58,3 +62,12 @@ def findings(text: str, city: str = "kisarazu", **kw) -> list[Finding]:
 def codes(text: str, city: str = "kisarazu", **kw) -> list[str]:
     """The codes of the findings, in report order."""
     return [f.code for f in findings(text, city, **kw)]
+
+
+def run_cli(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ``python -m snslint ARGS`` in ``folder`` as a user would (a new process, UTF-8
+    output, no colour); returns the completed process with text ``stdout``/``stderr``."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
+    )

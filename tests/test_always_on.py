@@ -9,14 +9,13 @@ Each case runs ``python -m snslint`` in a temporary folder, as a user would.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from snslint.text.check_digits import my_number_check_digit
+from support import run_cli as run
 
 MY_NUMBER = "23456789012" + str(my_number_check_digit("23456789012"))
 
@@ -29,13 +28,6 @@ scheduled_at: 2026-12-02T10:00
 個人番号 {MY_NUMBER} の欄は、窓口で職員と一緒にご記入ください。
 お問い合わせは担当の携帯 090-1234-5678 まで。（市民課）
 """
-
-
-def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
-    )
 
 
 @pytest.fixture

@@ -8,14 +8,12 @@ Each case runs ``python -m snslint`` in a temporary folder, as a user would.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from snslint.settings.policy import resolve_city
+from support import run_cli as run
 
 DRAFT = """---
 platform: facebook
@@ -23,13 +21,6 @@ scheduled_at: 2026-12-02T10:00
 ---
 【お知らせ】年末年始のごみ収集日程は https://bit.ly/3abcDEF をご覧ください。（環境管理課）
 """
-
-
-def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
-    )
 
 
 @pytest.mark.parametrize("city", ["木更津市", "木更津", "kisarazu", "Kisarazu City"])

@@ -10,21 +10,13 @@ goshogawara with no open weekday: every moment is on a closed day, whatever the 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_cli as run
 
 BODY = "【お知らせ】年末年始のごみ収集日程表を、市役所1階の総合案内で配布しています。（環境対策課）\n"
-
-
-def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
-    )
 
 
 @pytest.fixture

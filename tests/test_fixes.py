@@ -16,18 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import run_cli as run
 
 DRAFT = (
     "---\ncity: zushi\nplatform: instagram\nscheduled_at: 2026-12-02T19:30\n---\n"
     "申込方法：①電話 ②窓口\nｲﾍﾞﾝﾄ会場は㈱逗子建設の駐車場です。当日の連絡は担当 090-1234-5678 まで。＃逗子海岸\n（環境都市課）\n"
 )
-
-
-def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
-    )
 
 
 @pytest.fixture

@@ -12,24 +12,16 @@ Each CLI case runs ``python -m snslint`` in a temporary folder, as a user would.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from snslint.input.lenient_front_matter import did_you_mean, normalize_yaml, parse_loose_datetime
+from support import run_cli as run
 
 BODY = "【逗子市】12月の海岸清掃のお知らせです。詳しくは担当の携帯 090-1234-5678 まで。（環境都市課）\n"
-
-
-def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
-    )
 
 
 def draft(folder: Path, name: str, front: str, body: str = BODY) -> str:

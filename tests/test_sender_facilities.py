@@ -8,21 +8,12 @@ Each case runs ``python -m snslint`` in a temporary folder, as a user would.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_cli as run
 
 HEAD = "---\ncity: zushi\nplatform: facebook\nscheduled_at: 2026-12-02T10:00\n---\n"
-
-
-def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "snslint", *args], cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8"
-    )
 
 
 def codes_by_file(folder: Path, *extra: str) -> tuple[dict[str, set[str]], dict]:
