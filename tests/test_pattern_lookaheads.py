@@ -17,7 +17,8 @@ import pytest
 
 from snslint.text.calendar_ja import DATE_RE
 from snslint.rules.personal_data import CARD_RE, CREDENTIAL_LABEL_RE, MY_NUMBER_RE, PHONE_RE
-from snslint.rules.platform import _MACHINE_DEPENDENT, _PLACEHOLDER
+from snslint.rules.form.characters import _MACHINE_DEPENDENT
+from snslint.rules.form.placeholders import _PLACEHOLDER
 
 COMMON = [
     "本日", "市役所", "の", "。", "、", "（", "）", "(", ")", " ", "\n", "\t", "「", "」", "【", "】", "[", "]",

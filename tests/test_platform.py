@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from snslint.findings import Severity
-from snslint.rules.platform import hashtags, placeholders
+from snslint.rules.form.hashtags import hashtags
+from snslint.rules.form.placeholders import placeholders
 from support import findings
 
 CITIES = ["kisarazu", "kagoshima", "zushi", "goshogawara", "mine"]

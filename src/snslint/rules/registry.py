@@ -24,7 +24,7 @@ BUILTIN_FAMILIES: tuple[str, ...] = (
     "snslint.rules.urls",
     "snslint.rules.timing",
     "snslint.rules.personal_data",
-    "snslint.rules.platform",
+    "snslint.rules.form",
     "snslint.rules.meta",
 )
 """Modules of the built-in rule families, one family per module."""

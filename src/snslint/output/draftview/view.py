@@ -464,7 +464,7 @@ def time_verdict(post_time: "PostTime", policy: "Policy", draft: "Draft | None",
 
 def length_meter(draft: "Draft", policy: "Policy | None") -> LengthMeter:
     """X's weighted length of the draft's body (stripped, as FORM001 measures it)."""
-    from snslint.rules.platform import DEFAULT_LENGTH_LIMITS
+    from snslint.rules.form.length import DEFAULT_LENGTH_LIMITS
     from snslint.text.weighted_length import measure
 
     limit = DEFAULT_LENGTH_LIMITS["x"]
