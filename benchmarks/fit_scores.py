@@ -262,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    {e.id or e.term[0]:<28} prior {p:+.2f} -> {s:+.2f}")
         else:
             write_scores(code, scores)
+    if not args.dry_run:
+        # The compiled bundle shipped in the wheel carries the scores too.
+        from snslint.text.lexicon import write_bundle
+
+        print(f"rewrote {write_bundle()}")
     return 0
 
 

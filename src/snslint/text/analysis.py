@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,6 +111,32 @@ def dictionary_version() -> str:
             return "unknown"
         parts.append(f"{package}:{st.st_size}-{st.st_mtime_ns}")
     return ";".join(parts)
+
+
+@lru_cache(maxsize=1)
+def dictionary_identity() -> str:
+    """What the installed SudachiPy and core dictionary *are*, the same on every machine that
+    has the same versions: SudachiPy's version, and the size and SHA-256 of the first 4 KiB
+    of ``system.dic`` (its header names the build, e.g. ``20261015160127-8d882485``).
+
+    For artifacts shipped in the wheel (:func:`snslint.text.lexicon.shipped_lexicon`), where
+    :func:`dictionary_version`'s file times would never match. Imports SudachiPy (a run that
+    uses the result tokenizes anyway).
+
+    Raises:
+        OSError: the dictionary file cannot be read (a broken install).
+    """
+    import hashlib
+    import os
+
+    import sudachidict_core
+    import sudachipy
+
+    path = os.path.join(os.path.dirname(sudachidict_core.__file__), "resources", "system.dic")
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        size = os.fstat(fh.fileno()).st_size
+    return f"sudachipy {sudachipy.__version__}; system.dic {size} {hashlib.sha256(head).hexdigest()}"
 
 
 def iter_chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

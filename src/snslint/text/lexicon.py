@@ -50,6 +50,11 @@ Quoted speech and negation are *not* treated specially: 「"清き一票を"と�
 still matches. Compiled lexicons are cached per process (bundled ones by code, a policy's
 extra terms by their content).
 
+The bundled category files also ship compiled (``rules/compiled_lexicons.json``, written by
+``python -m snslint.text.lexicon``): a run rebuilds them from that plain data, without YAML,
+validation or Sudachi, when an entry's key (bundle format, the file's SHA-256, the dictionary
+build) matches; otherwise it compiles the file. A policy's additions compile on top.
+
 Several categories can be scanned together: a :class:`LexiconGroup` indexes the phrases of
 all its lexicons, scans a draft's morphemes once, and each lexicon's :meth:`Lexicon.find`
 reads the shared :class:`DraftScan` (the CAT rules of one draft do this).
@@ -60,7 +65,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, NamedTuple, Protocol, Sequence, Union
 
@@ -69,7 +74,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from snslint import __version__
 from snslint.resources import data_dir
-from snslint.text.analysis import Morpheme, dictionary_version, phrase_keys
+from snslint.text.analysis import Morpheme, dictionary_identity, dictionary_version, phrase_keys
 
 SPECIAL_TOKENS = ("<appeal>", "<imperative>", "<number>")
 """Context tokens that stand for a class of morphemes rather than a phrase."""
@@ -202,9 +207,11 @@ class LexiconSpec(_Model):
 # --------------------------------------------------------------------------- compiled form
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A phrase compiled to its two keys, or a special token.
+
+    A NamedTuple (compared by value, like the frozen dataclass it was): a cold run rebuilds
+    about 4,600 of them from the shipped bundle, and a tuple is several times cheaper to build.
 
     Attributes:
         text: as written in the lexicon.
@@ -331,16 +338,16 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         by_norm: dict[str, dict[str, None]] = {}  # dicts as ordered sets
         by_surface: dict[str, dict[str, None]] = {}
-        self.prefixes: set[str] = set()
         for p in phrases:
             if p.special or not p.norm:
                 continue
+            key = p.key
             if not p.surface_only:
-                by_norm.setdefault(p.norm, {})[p.key] = None
-            by_surface.setdefault(p.surface, {})[p.key] = None
-            for key in (p.surface,) if p.surface_only else (p.norm, p.surface):
-                for i in range(1, len(key) + 1):
-                    self.prefixes.add(key[:i])
+                by_norm.setdefault(p.norm, {})[key] = None
+            by_surface.setdefault(p.surface, {})[key] = None
+        # Each distinct key's prefixes once (many phrases share a key, most keys share a
+        # normalized and a surface form).
+        self.prefixes: set[str] = {k[:i] for k in by_norm.keys() | by_surface.keys() for i in range(1, len(k) + 1)}
         self.by_norm: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_norm.items()}
         self.by_surface: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_surface.items()}
 
@@ -457,7 +464,7 @@ class Lexicon:
         thresholds: the category file's thresholds (kept here so that a lexicon rebuilt from
             the cache answers without parsing the file again), or None.
         phrases: every phrase the matcher looks up (terms, contexts, exceptions).
-        index: a :class:`PhraseIndex` of :attr:`phrases`.
+        index: a :class:`PhraseIndex` of :attr:`phrases` (built on first use).
     """
 
     def __init__(
@@ -492,7 +499,12 @@ class Lexicon:
             for pi, p in enumerate(e.phrases):
                 self._by_term.setdefault(p.key, []).append(((ei, pi), e))
         self.phrases = tuple(phrases)
-        self.index = PhraseIndex(phrases)
+
+    @cached_property
+    def index(self) -> PhraseIndex:
+        """A :class:`PhraseIndex` of :attr:`phrases`, built on first use: a run that scans
+        through a :class:`LexiconGroup` never needs it."""
+        return PhraseIndex(self.phrases)
 
     def scan(self, ms: Sequence[Morpheme]) -> DraftScan:
         """This lexicon's own scan of ``ms`` (for :meth:`find` without a shared scan)."""
@@ -692,6 +704,8 @@ class ArtifactStore(Protocol):
 
 @lru_cache(maxsize=256)
 def _compiled(code: str, extra_json: str, unless_json: str, disable_json: str, store: ArtifactStore | None = None) -> Lexicon:
+    if extra_json == unless_json == disable_json == "[]" and shipped_lexicon(code) is not None:
+        return bundled_lexicon(code)  # the shipped bundle serves; the store would add a copy
     if store is None:
         return _compile(code, extra_json, unless_json, disable_json)
     return compiled_through(store, code, extra_json, unless_json, disable_json)
@@ -827,14 +841,118 @@ def lexicon_from_plain(data: dict[str, Any]) -> Lexicon:
     )
 
 
-def _compile(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
+def _compile_file(code: str) -> Lexicon:
+    """The bundled category file of ``code`` compiled now (YAML, validation, Sudachi)."""
     spec = load_spec(code)
-    disabled = set(json.loads(disable_json))
-    entries = [compile_entry(e) for e in spec.entries if e.term[0] not in disabled and (not e.id or e.id not in disabled)]
-    entries += [compile_entry(e, "policy") for e in parse_extra_terms(json.loads(extra_json))]
+    entries = [compile_entry(e) for e in spec.entries]
     unless = [compile_phrase(t) for t in spec.unless]
+    return Lexicon(code, spec.label, spec.label_en, entries, unless, spec.unless_window, (), spec.thresholds)
+
+
+@lru_cache(maxsize=None)
+def bundled_lexicon(code: str) -> Lexicon:
+    """The bundled category file of ``code``, compiled, without a policy's additions.
+
+    Read from the compiled bundle shipped beside the category files (:data:`BUNDLE_FILE`)
+    when it is current for this file and this dictionary (:func:`shipped_lexicon`), else
+    compiled now. Both give equal lexicons (``tests/test_lexicon_bundle.py``).
+
+    Raises:
+        LexiconError: no such bundled file, or a format error in it.
+    """
+    shipped = shipped_lexicon(code)
+    return shipped if shipped is not None else _compile_file(code)
+
+
+def _compile(code: str, extra_json: str, unless_json: str, disable_json: str) -> Lexicon:
+    """The bundled lexicon of ``code`` with a policy's extra terms, exceptions and disabled
+    tests (each argument canonical JSON, as :func:`lexicon_for` encodes it).
+
+    Only the policy's own phrases are tokenized here; the bundled ones come compiled.
+    """
+    base = bundled_lexicon(code)
+    if extra_json == unless_json == disable_json == "[]":
+        return base
+    disabled = set(json.loads(disable_json))
+    entries = [e for e in base.entries if e.term not in disabled and (not e.id or e.id not in disabled)]
+    entries += [compile_entry(e, "policy") for e in parse_extra_terms(json.loads(extra_json))]
     extra_unless = [compile_phrase(t) for t in json.loads(unless_json)]
-    return Lexicon(code, spec.label, spec.label_en, entries, unless, spec.unless_window, extra_unless, spec.thresholds)
+    return Lexicon(code, base.label, base.label_en, entries, base.unless, base.unless_window, extra_unless, base.thresholds)
+
+
+# --------------------------------------------------------------------------- the shipped bundle
+
+BUNDLE_FILE = "compiled_lexicons.json"
+"""The compiled bundle's file name, beside the category files (``rules/``)."""
+
+BUNDLE_FORMAT = 1
+"""Version of the bundle's shape and of what compiling means; a bundle of another format is
+ignored. Raise it with any change to :func:`lexicon_to_plain` or to how phrases compile."""
+
+
+def bundle_key(code: str) -> dict[str, Any]:
+    """What a shipped compiled lexicon must have been made from to be used for ``code``:
+    the bundle format, the category file's SHA-256 and the dictionary
+    (:func:`snslint.text.analysis.dictionary_identity`).
+
+    Raises:
+        OSError: the category file or the dictionary cannot be read.
+        LexiconError: no bundled file for ``code``.
+    """
+    path = lexicon_files().get(code)
+    if path is None:
+        raise LexiconError(f"no bundled lexicon for {code} in {data_dir('rules')}")
+    return {"format": BUNDLE_FORMAT, "file": _file_digest(path), "dictionary": dictionary_identity()}
+
+
+@lru_cache(maxsize=1)
+def _bundle() -> dict[str, Any]:
+    """The shipped bundle as read (``{}`` when missing or not JSON: everything compiles)."""
+    try:
+        data = json.loads((data_dir("rules") / BUNDLE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=None)
+def shipped_lexicon(code: str) -> Lexicon | None:
+    """The lexicon of ``code`` rebuilt from the shipped bundle, or None when the bundle has
+    none for it, or one made from another version of the file, another dictionary or
+    another bundle format, or a damaged one (the caller then compiles).
+
+    Compiling the ten category files (YAML, validation, a Sudachi call for each of about
+    3,600 phrases) was the largest share of a cold single-draft run.
+    """
+    row = _bundle().get(code)
+    if not isinstance(row, dict):
+        return None
+    try:
+        if row.get("key") != bundle_key(code):
+            return None
+        return lexicon_from_plain(row["lexicon"])
+    except (OSError, LexiconError, KeyError, TypeError, ValueError):
+        return None
+
+
+def write_bundle(folder: Path | None = None) -> Path:
+    """Compile every bundled category file now and write the bundle into ``folder``
+    (default: the bundled ``rules/`` folder); returns the file written.
+
+    Run after editing a category file or fitting its scores
+    (``python -m snslint.text.lexicon``); the tests fail while the bundle is stale, and a
+    stale entry is never used (its key no longer matches).
+
+    Raises:
+        LexiconError: a category file does not compile.
+        OSError: the file cannot be written.
+    """
+    folder = folder or data_dir("rules")
+    rows = {code: {"key": bundle_key(code), "lexicon": lexicon_to_plain(_compile_file(code))} for code in lexicon_files()}
+    path = folder / BUNDLE_FILE
+    text = json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=0, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
 
 
 def lexicon_for(
@@ -859,3 +977,7 @@ def lexicon_for(
         json.dumps(sorted(disable), ensure_ascii=False),
         store,
     )
+
+
+if __name__ == "__main__":  # python -m snslint.text.lexicon: rewrite the shipped bundle
+    print(write_bundle())
