@@ -71,6 +71,14 @@ def test_driver_lists_every_rule(sarif):
         assert r["name"] and r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["help"]["text"]
     url001 = next(r for r in rules if r["id"] == "URL001")
     assert url001["name"] == "url-shortener" and url001["defaultConfiguration"]["level"] == "warning"
+    assert url001["fullDescription"]["text"].startswith("短縮URL（bit.ly、tinyurl.com、t.co など）へのリンクを見つけます。")
+    md = url001["help"]["markdown"]
+    heads = ["## 何をするか / What it does", "## なぜ問題か / Why it matters", "## 例 / Example", "## 代わりに / Use instead"]
+    at = [md.index(h) for h in heads]
+    assert at == sorted(at)
+    assert "5(7)" in md[at[1] : at[2]] and "https://bit.ly/3abcDEF" in md[at[2] : at[3]]
+    assert "https://www.city.kagoshima.lg.jp/" in md[at[3] :] and "`snslint explain URL001`" in md
+    assert "■ 代わりに / Use instead" in url001["help"]["text"]
 
 
 def test_results_regions_levels_and_masking(sarif):

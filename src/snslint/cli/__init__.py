@@ -472,25 +472,42 @@ def rules(
     sys.stdout.write(text)
 
 
-def explain_text(token: str) -> str:
-    """The text of ``snslint explain TOKEN``: what the rule finds and why (its explanation),
-    its default severity, the clause of every bundled city that enables it (or that it is
-    off there), its failing and passing examples, and how to suppress it.
+class ExplainFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _one_rule(token: str):
+    """The rule ``token`` names (``snslint explain``).
 
     Raises:
         UsageError: ``token`` names no rule, or names more than one (a family prefix).
     """
-    from snslint.settings.policy import bundled_ids, load_bundled
     from snslint.rules.registry import registry, resolve
 
-    reg = registry()
     codes = sorted(resolve([token], option="explain"))
     if len(codes) != 1:
         raise UsageError(
             f"「{token}」は複数のルールに当たります（{', '.join(codes)}）。コードか名前を1つ指定してください。",
             f"'{token}' names several rules ({', '.join(codes)}); give one code or name.",
         )
-    rule = reg[codes[0]]
+    return registry()[codes[0]]
+
+
+def explain_text(token: str) -> str:
+    """The text of ``snslint explain TOKEN``: the rule's documentation in ruff's sections
+    (何をするか / What it does, なぜ問題か / Why it matters, 例 / Example, 代わりに / Use
+    instead: :mod:`snslint.rules.docs`), its default severity, the clause of every bundled city
+    that enables it (or that it is off there), its other failing and passing examples, and how
+    to suppress it.
+
+    Raises:
+        UsageError: ``token`` names no rule, or names more than one (a family prefix).
+    """
+    from snslint.settings.policy import bundled_ids, load_bundled
+    from snslint.rules.docs import text_lines
+
+    rule = _one_rule(token)
     lines = [
         f"{rule.code} {rule.name}",
         f"  {rule.summary}",
@@ -499,8 +516,7 @@ def explain_text(token: str) -> str:
         f"既定の重大度 / default severity: {rule.default_severity.label_ja} / {rule.default_severity.value}"
         f"    系統 / family: {rule.family}",
         "",
-        "■ 何を見つけ、なぜ問題か / What it finds and why it matters",
-        rule.explanation or "(no explanation)",
+        *text_lines(rule),
         "",
         "■ 各市の条項 / The clause in each city",
     ]
@@ -515,9 +531,11 @@ def explain_text(token: str) -> str:
         sev = getattr(cfg.severity, "value", cfg.severity)
         lines.append(f"  {pid:<12} {sev:<8} {cite}")
     for title, examples in (
-        ("■ 指摘される例 / Examples that fail", rule.failing),
+        ("■ ほかに指摘される例 / More examples that fail", rule.failing[1:]),
         ("■ 指摘されない例 / Examples that pass", rule.passing),
     ):
+        if not examples:
+            continue
         lines += ["", title]
         for ex in examples:
             extra = "".join(f", {k}={v}" for k, v in (("at", ex.at), ("platform", ex.platform)) if v)
@@ -549,10 +567,20 @@ def explain_text(token: str) -> str:
 
 
 @app.command()
-def explain(code: str = typer.Argument(..., help="ルールのコードまたは名前 / a rule code or name")) -> None:
-    """ルールの説明 / Explain a rule: what, why, each city's clause, examples, suppression."""
+def explain(
+    code: str = typer.Argument(..., help="ルールのコードまたは名前 / a rule code or name"),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="出力形式（text か json） / output format"),
+) -> None:
+    """ルールの説明 / Explain a rule: what it does, why it matters, example, what to write instead, each city's clause, suppression."""
     try:
-        text = explain_text(code)
+        if format is ExplainFormat.json:
+            import json
+
+            from snslint.rules.docs import as_json
+
+            text = json.dumps(as_json(_one_rule(code)), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = explain_text(code)
     except SnslintError as exc:
         _err(exc.one_line())
         raise typer.Exit(ExitStatus.ERROR) from None

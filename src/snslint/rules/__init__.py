@@ -8,6 +8,8 @@
 
 To add a rule: pick its family module (in a family package, a new module imported by the
 package's ``__init__``), subclass :class:`snslint.rules.api.Rule`, decorate it with
-:func:`snslint.rules.registry.register`, give it a code from ``rule-catalog.md``, an explanation,
-failing and passing examples, and enable it in the policies that have a clause for it.
+:func:`snslint.rules.registry.register`, give it a code from ``rule-catalog.md``, its
+documentation in ruff's sections (what it does, why it matters, the first failing example, what
+to write ``instead``: see :mod:`snslint.rules.docs`), failing and passing examples, and enable it
+in the policies that have a clause for it.
 """

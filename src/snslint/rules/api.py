@@ -1,7 +1,7 @@
 """The rule contract: what a rule is, what it knows, and how it reports.
 
 A rule is a subclass of :class:`Rule` in one of the family modules of :mod:`snslint.rules`
-(or a third-party package, see :mod:`snslint.rules.registry`). Its code, name, explanation,
+(or a third-party package, see :mod:`snslint.rules.registry`). Its code, name, documentation,
 examples and the check itself live together in that class, as in proselint and ruff's docs::
 
     @register
@@ -41,12 +41,20 @@ class Example:
         at: the post time (ISO 8601, JST when naive), for timing rules; None keeps the
             draft's ``scheduled_at`` or a fixed weekday noon.
         platform: ``--platform``, if the example needs one.
+        finds: for the rule's documented example (its first failing one): the text of the
+            rule's first finding as reported (``Finding.text``: masked for a sensitive rule;
+            ``""`` for a zero-length span). None when not stated.
+        message, message_en: that finding's message exactly, in Japanese and English. None
+            when not stated (a CAT message carries fitted scores, which a refit changes).
     """
 
     draft: str
     city: str = "kisarazu"
     at: str | None = None
     platform: str | None = None
+    finds: str | None = None
+    message: str | None = None
+    message_en: str | None = None
 
 
 class Rule:
@@ -57,8 +65,16 @@ class Rule:
         name: kebab-case name (``"url-shortener"``).
         default_severity: used when ``--select`` enables a rule the policy does not mention.
         summary: one line in Japanese; ``summary_en`` in English.
-        explanation: what it finds and why it matters (a paragraph, Japanese then English).
-        failing: examples that must give at least one finding of this rule.
+        what_it_does, what_it_does_en: what the rule finds and how it decides (a paragraph
+            each, Japanese and English), the first of ruff's documentation sections.
+        why_it_matters, why_it_matters_en: why a city must not post it: the clause, the
+            incident or the source behind the rule.
+        explanation: the one paragraph (Japanese then English) that rules written before the
+            sections carry; shown under "What it does" when :attr:`what_it_does` is empty.
+        failing: examples that must give at least one finding of this rule; the first one
+            is the documented example (:attr:`example`), with its ``finds`` and ``message``.
+        instead: the documented example written the way the city should write it; it must
+            give no finding of this rule (the self-tests run it, so the advice cannot rot).
         passing: examples (real-looking benign posts) that must give none.
         sensitive: findings carry personal data or secrets: their text is masked.
         tokenizes: the rule reads Sudachi morphemes (``ctx.analysis.morphemes``): tokenizing
@@ -72,13 +88,23 @@ class Rule:
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ""
     summary_en: ClassVar[str] = ""
+    what_it_does: ClassVar[str] = ""
+    what_it_does_en: ClassVar[str] = ""
+    why_it_matters: ClassVar[str] = ""
+    why_it_matters_en: ClassVar[str] = ""
     explanation: ClassVar[str] = ""
     failing: ClassVar[tuple[Example, ...]] = ()
+    instead: ClassVar[Example | None] = None
     passing: ClassVar[tuple[Example, ...]] = ()
     sensitive: ClassVar[bool] = False
     tokenizes: ClassVar[bool] = False
     suppressible: ClassVar[bool] = True
     Settings: ClassVar[type[BaseModel] | None] = None
+
+    @property
+    def example(self) -> Example | None:
+        """The documented example: the first of :attr:`failing`, or None without one."""
+        return self.failing[0] if self.failing else None
 
     @property
     def family(self) -> str:

@@ -1,7 +1,8 @@
 """CAT family: prohibited content, found by scored evidence (the SpamAssassin way).
 
 One source of truth per category: ``rules/catNNN_*.yaml`` carries the rule's name, summary,
-explanation, whole-draft examples, two thresholds and its *tests* (see :mod:`snslint.text.lexicon`
+documentation (what it does, why it matters, the documented example and what to write
+instead), whole-draft examples, two thresholds and its *tests* (see :mod:`snslint.text.lexicon`
 for the test format and the matcher). The rule classes below are generated from those files.
 
 Scoring. Each test is a small piece of evidence with a score: a lemma or phrase (Sudachi
@@ -323,14 +324,31 @@ class _FromSpec:
         return value
 
 
+_EXAMPLE_CITY = "goshogawara"
+"""The bundled policy a category file's examples run under (its document's 第8条 and 第9条
+name most of the categories)."""
+
+
+def _example(item) -> Example:
+    if isinstance(item, str):
+        return Example(item, city=_EXAMPLE_CITY)
+    return Example(item.draft, city=_EXAMPLE_CITY, finds=item.finds)
+
+
 def _examples(kind: str):
     def convert(spec):
         if spec.examples is None:
             return ()
         drafts = spec.examples.fail if kind == "fail" else spec.examples.pass_
-        return tuple(Example(d, city="goshogawara") for d in drafts)
+        return tuple(_example(d) for d in drafts)
 
     return convert
+
+
+def _instead(spec) -> Example | None:
+    if spec.examples is None or spec.examples.instead is None:
+        return None
+    return Example(spec.examples.instead, city=_EXAMPLE_CITY)
 
 
 def _header(path) -> dict[str, str]:
@@ -355,13 +373,17 @@ def _generate_rules() -> dict[str, type]:
             "".join(p.title() for p in name.split("-")),
             (LexiconRule,),
             {
-                "__doc__": f"{code} {name}: generated from rules/{path.name} (tests, thresholds, examples).",
+                "__doc__": f"{code} {name}: generated from rules/{path.name} (docs, tests, thresholds, examples).",
                 "__module__": __name__,
                 "code": code,
                 "name": name,
                 "summary": _FromSpec(lambda s: s.summary),
                 "summary_en": _FromSpec(lambda s: s.summary_en),
-                "explanation": _FromSpec(lambda s: s.explanation),
+                "what_it_does": _FromSpec(lambda s: s.what_it_does.strip()),
+                "what_it_does_en": _FromSpec(lambda s: s.what_it_does_en.strip()),
+                "why_it_matters": _FromSpec(lambda s: s.why_it_matters.strip()),
+                "why_it_matters_en": _FromSpec(lambda s: s.why_it_matters_en.strip()),
+                "instead": _FromSpec(_instead),
                 "failing": _FromSpec(_examples("fail")),
                 "passing": _FromSpec(_examples("pass")),
             },

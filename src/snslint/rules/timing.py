@@ -207,14 +207,50 @@ class OutsidePostingHours(_TimingRule):
     default_severity = Severity.WARNING
     summary = "投稿時刻が運用時間外です"
     summary_en = "The post goes out outside the posting hours"
-    explanation = """\
-(ja) 投稿時刻（--at、フロントマターの scheduled_at、どちらもなければ現在時刻）が、市の方針で定める投稿時間（例：木更津市は平日 8時30分〜17時15分）の前後に外れているものを見つけます。時間外の投稿は担当者が反応を確認できず、誤投稿に気付くのが遅れます。2018年、愛知県弥富市の防災用公式アカウントで、夜20時30分ごろに職員が私用のつもりで飲料メーカーのキャンペーンに応募し、1時間半表示されたままになりました。緊急時の例外に当たる投稿は、フロントマターに emergency: true と書くと情報（info）として扱います。開始・終了時刻ちょうど（8:30、17:15）は時間内です（分単位で比較）。
-(en) Finds posts whose time (--at, else scheduled_at in the front matter, else the current time) falls before or after the posting hours in the city's policy (Kisarazu: weekdays 08:30-17:15). Nobody watches the account outside office hours, so a wrong post stays up: in 2018 a staff member of Yamatomi city entered a drink maker's campaign from the city's disaster account at about 20:30, and it stayed visible for an hour and a half. Mark a real emergency with emergency: true to make it an info finding. The ends are inside (compared by the minute)."""
+    what_it_does = (
+        "投稿時刻（--at、フロントマターの scheduled_at、どちらもなければ現在時刻）が、"
+        "市の方針で定める投稿時間（例：木更津市は平日 "
+        "8時30分〜17時15分）の前後に外れているものを見つけます。開始・終了時刻ちょうど（8:30、"
+        "17:15）は時間内です（分単位で比較）。緊急時の例外に当たる投稿は、フロントマターに "
+        "emergency: true と書くと情報（info）として扱います。"
+    )
+    what_it_does_en = (
+        "Finds posts whose time (--at, else scheduled_at in the front matter, else the current "
+        "time) falls before or after the posting hours in the city's policy (Kisarazu: weekdays "
+        "08:30-17:15). The ends are inside (compared by the minute). Mark a real emergency with "
+        "emergency: true to make it an info finding."
+    )
+    why_it_matters = (
+        "時間外の投稿は担当者が反応を確認できず、誤投稿に気付くのが遅れます。2018年、"
+        "愛知県弥富市の防災用公式アカウントで、"
+        "夜20時30分ごろに職員が私用のつもりで飲料メーカーのキャンペーンに応募し、"
+        "1時間半表示されたままになりました。木更津市 6、五所川原市 第6条、美祢市 第4 2(5)、"
+        "逗子市の運用ポリシー（フェイスブック6・エックス5）が投稿の時間を定め、鹿児島市 5(9) "
+        "は運用時間内の投稿を求めています。"
+    )
+    why_it_matters_en = (
+        "Nobody watches the account outside office hours, so a wrong post stays up: in 2018 a staff "
+        "member of Yamatomi city entered a drink maker's campaign from the city's disaster account "
+        "at about 20:30, and it stayed visible for an hour and a half. Kisarazu 6, Goshogawara "
+        "第6条, Mine 第4 2(5) and Zushi's account policy set the posting hours; Kagoshima 5(9) asks "
+        "for posts within them."
+    )
     failing = (
-        Example("---\nscheduled_at: 2026-12-02T20:30\n---\n【お知らせ】市民課窓口の混雑状況をお知らせします。\n", city="kisarazu"),
+        Example(
+            "---\nscheduled_at: 2026-12-02T20:30\n---\n【お知らせ】市民課窓口の混雑状況をお知らせします。\n", city="kisarazu",
+            finds="2026-12-02T20:30",
+            message=(
+                "投稿時刻 2026-12-02 20:30（scheduled_at）は投稿時間（平日 08:30〜17:15）外です。"
+            ),
+            message_en=(
+                "The post time 2026-12-02 20:30 (scheduled_at) is outside the posting hours "
+                "(weekdays 08:30-17:15)."
+            ),
+        ),
         Example("本日の子育て支援センターの開館時間は9時からです。\n", city="kisarazu", at="2026-12-02T07:45"),
         Example("---\nscheduled_at: 2026-12-03T17:05\n---\n逗子海岸の清掃活動にご参加ありがとうございました。\n", city="zushi"),
     )
+    instead = Example("---\nscheduled_at: 2026-12-03T09:00\n---\n【お知らせ】市民課窓口の混雑状況をお知らせします。\n", city="kisarazu")
     passing = (
         Example("---\nscheduled_at: 2026-12-02T08:30\n---\n本日から年末の交通安全運動が始まります。\n", city="kisarazu"),
         Example("---\nscheduled_at: 2026-12-02T17:15\n---\n明日は燃やせるごみの収集日です。\n", city="kisarazu"),
@@ -259,14 +295,48 @@ class ClosedDay(_TimingRule):
     default_severity = Severity.WARNING
     summary = "投稿日が閉庁日（土日・祝日・年末年始）です"
     summary_en = "The post goes out on a day the office is closed"
-    explanation = """\
-(ja) 投稿日が閉庁日（方針の曜日以外＝通常は土曜・日曜、国民の祝日・振替休日・国民の休日、年末年始〔例：12月29日〜1月3日〕、方針に列挙した日）に当たるものを見つけます。閉庁日は担当者が不在で、誤投稿や問い合わせに対応できません。メッセージにはどの閉庁日か（「勤労感謝の日（国民の祝日）」「年末年始の閉庁日」「日曜日」など）を示し、時刻も時間外ならその旨も書きます（TIME001 と二重には出しません）。災害時など例外に当たる投稿は emergency: true で情報（info）になります。
-(en) Finds posts that go out on a day the office is closed: a weekday the policy does not list (usually Saturday and Sunday), a national holiday, substitute holiday or citizens' holiday, the year-end closure (e.g. Dec 29 to Jan 3), or a date the policy lists. Nobody is on duty to catch a mistake or answer questions. The message says which closed day it is, and the hour too when it is also outside the hours (TIME001 is not reported twice). emergency: true makes it an info finding."""
+    what_it_does = (
+        "投稿日が閉庁日（方針の曜日以外＝通常は土曜・日曜、国民の祝日・振替休日・国民の休日、"
+        "年末年始〔例：12月29日〜1月3日〕、方針に列挙した日）に当たるものを見つけます。"
+        "メッセージにはどの閉庁日か（「勤労感謝の日（国民の祝日）」「年末年始の閉庁日」「日曜日」など）を示し、"
+        "時刻も時間外ならその旨も書きます（TIME001 と二重には出しません）。"
+        "災害時など例外に当たる投稿は emergency: true で情報（info）になります。"
+    )
+    what_it_does_en = (
+        "Finds posts that go out on a day the office is closed: a weekday the policy does not list "
+        "(usually Saturday and Sunday), a national holiday, substitute holiday or citizens' "
+        "holiday, the year-end closure (e.g. Dec 29 to Jan 3), or a date the policy lists. The "
+        "message says which closed day it is, and the hour too when it is also outside the hours "
+        "(TIME001 is not reported twice). emergency: true makes it an info finding."
+    )
+    why_it_matters = (
+        "閉庁日は担当者が不在で、誤投稿や問い合わせに対応できません。五所川原市 "
+        "第6条は「祝日及び年末年始を除く月曜日から金曜日」、美祢市 第4 2(5) "
+        "は「市の休日を除く月曜日から金曜日」、"
+        "逗子市の運用ポリシーは「祝日等の閉庁日をのぞく月曜日から金曜日」を投稿の時間と定めています。"
+    )
+    why_it_matters_en = (
+        "On a closed day nobody is on duty to catch a mistake or answer questions. Goshogawara "
+        "第6条, Mine 第4 2(5) and Zushi's account policy limit posting to weekdays other than "
+        "holidays (in Goshogawara, the year-end closure too)."
+    )
     failing = (
-        Example("---\nscheduled_at: 2026-11-23T10:00\n---\n本日は市民活動フェスタを開催しています。\n", city="kisarazu"),
+        Example(
+            "---\nscheduled_at: 2026-11-23T10:00\n---\n本日は市民活動フェスタを開催しています。\n", city="kisarazu",
+            finds="2026-11-23T10:00",
+            message=(
+                "投稿日時 2026-11-23 10:00（scheduled_at）は勤労感謝の日（国民の祝日）で、"
+                "閉庁日です。"
+            ),
+            message_en=(
+                "The post time 2026-11-23 10:00 (scheduled_at) is on a closed day: Labour "
+                "Thanksgiving Day (a national holiday)."
+            ),
+        ),
         Example("---\nscheduled_at: 2026-12-29T09:00\n---\n年末年始のごみ収集日程をお知らせします。\n", city="goshogawara"),
         Example("---\nscheduled_at: 2026-12-06T11:00\n---\n本日は美祢市秋吉台の山焼き説明会です。\n", city="mine"),
     )
+    instead = Example("---\nscheduled_at: 2026-11-20T10:00\n---\n11月23日（月・祝）に市民活動フェスタを開催します。\n", city="kisarazu")
     passing = (
         Example("---\nscheduled_at: 2027-01-04T09:00\n---\n本日から通常どおり開庁しています。\n", city="kisarazu"),
         Example("---\nscheduled_at: 2026-11-24T10:00\n---\n市民活動フェスタへのご来場ありがとうございました。\n", city="kisarazu"),
@@ -317,14 +387,48 @@ class WeekdayMismatch(Rule):
     default_severity = Severity.WARNING
     summary = "日付と曜日が合っていません"
     summary_en = "A date's weekday is wrong"
-    explanation = """\
-(ja) 本文中の「12月1日（月）」「12/1(月)」「令和8年12月1日（月曜日）」のような曜日付きの日付で、曜日が暦と合わないものを見つけます（2026年12月1日は火曜日）。前年の投稿を流用したときに曜日だけ直し忘れる誤りが多く、イベントの日を取り違えた問い合わせや訂正投稿の原因になります。年の書かれていない日付は投稿日を基準に読み（投稿日の約3か月前から1年間）、12月の投稿の「1月5日（火）」は翌年と判断します。2月30日のようにありえない日付は対象外です。
-(en) Finds dates written with a weekday whose weekday is wrong, e.g. 12月1日（月） when 1 December 2026 is a Tuesday. It typically happens when last year's post is reused and the weekday is not updated, and it sends people to an event on the wrong day. A date without a year is read in the year starting about three months before the post date (1月5日 in a December post is next January). Impossible dates such as 2月30日 are skipped."""
+    what_it_does = (
+        "本文中の「12月1日（月）」「12/1(月)」「令和8年12月1日（月曜日）」のような曜日付きの日付で、"
+        "曜日が暦と合わないものを見つけます（2026年12月1日は火曜日）。"
+        "年の書かれていない日付は投稿日を基準に読み（投稿日の約3か月前から1年間）、"
+        "12月の投稿の「1月5日（火）」は翌年と判断します。2月30日のようにありえない日付は対象外です。"
+    )
+    what_it_does_en = (
+        "Finds dates written with a weekday whose weekday is wrong, e.g. 12月1日（月） when 1 "
+        "December 2026 is a Tuesday. A date without a year is read in the year starting about three "
+        "months before the post date (1月5日 in a December post is next January). Impossible dates "
+        "such as 2月30日 are skipped."
+    )
+    why_it_matters = (
+        "前年の投稿を流用したときに曜日だけ直し忘れる誤りが多く、"
+        "イベントの日を取り違えた問い合わせや訂正投稿の原因になります。五所川原市 第3条(4)、"
+        "鹿児島市 5(4)、美祢市 第4 4(3) は正確な情報の発信を求めています。"
+        "日付と曜日のどちらが正しいかは書いた人にしか分からないため、警告にとどめます。"
+    )
+    why_it_matters_en = (
+        "It typically happens when last year's post is reused and the weekday is not updated; it "
+        "sends people to an event on the wrong day and forces a correction. Goshogawara 第3条(4), "
+        "Kagoshima 5(4) and Mine 第4 4(3) ask for accurate information. Only the author knows "
+        "whether the date or the weekday is right, so it is a warning."
+    )
     failing = (
-        Example("12月1日（月）に市民会館で防災講演会を開催します。\n", city="kisarazu", at="2026-11-20T10:00"),
+        Example(
+            "12月1日（月）に市民会館で防災講演会を開催します。\n", city="kisarazu", at="2026-11-20T10:00",
+            finds="12月1日（月）",
+            message=(
+                "曜日が違います。"
+                "2026年12月1日は火曜日です（「月」と書かれています）（年の記載がないため、投稿日 "
+                "2026-11-20 から2026年と判断）。"
+            ),
+            message_en=(
+                "Wrong weekday: 1 December 2026 is a Tuesday, not a Monday (no year written; read "
+                "as 2026 from the post date 2026-11-20)."
+            ),
+        ),
         Example("【休館日】図書館は12/8(月)から12/10(水)まで蔵書点検のため休館します。\n", city="zushi", at="2026-11-20T10:00"),
         Example("令和8年12月5日（日曜日）に鹿児島市民マラソンの説明会を行います。\n", city="kagoshima", at="2026-11-20T10:00"),
     )
+    instead = Example("12月1日（火）に市民会館で防災講演会を開催します。\n", city="kisarazu", at="2026-11-20T10:00")
     passing = (
         Example("12月1日（火）に市民会館で防災講演会を開催します。\n", city="kisarazu", at="2026-11-20T10:00"),
         Example("【休館日】図書館は12/8(火)から12/10(木)まで蔵書点検のため休館します。\n", city="zushi", at="2026-11-20T10:00"),

@@ -157,22 +157,42 @@ class UrlShortener(Rule):
     default_severity = Severity.WARNING
     summary = "短縮URL（bit.ly 等）へのリンク"
     summary_en = "A link through a URL shortening service"
-    explanation = (
-        "短縮URL（bit.ly、tinyurl.com、t.co など）へのリンクを見つけます。短縮URLは本来のリンク先を"
-        "隠すため、住民は市の公式ページかどうかを確かめられず、サービスの終了や乗っ取りでリンク先が"
-        "変わるおそれもあります。鹿児島市のガイドライン5(7)は「本来のＵＲＬをわからなくする、ＵＲＬ短縮"
-        "サービスは、原則使用しない」と定めています。例:「詳しくは https://bit.ly/3abcDEF」→ 市の"
-        "ページの本来のURL（https://www.city.kagoshima.lg.jp/...）を書いてください。\n"
-        "Finds links through URL shortening services (bit.ly, tinyurl.com, t.co ...). A short "
-        "link hides where it goes: residents cannot tell whether it is the city's page, and the "
-        "target can change if the service closes or is taken over. Kagoshima's guideline 5(7) "
-        "says not to use them as a rule. Write the full official URL instead. The list is "
+    what_it_does = (
+        "短縮URL（bit.ly、tinyurl.com、t.co など）へのリンクを見つけます。短縮サービスの一覧は "
+        "PeterDaveHello/url-shorteners（CC-BY-SA-4.0）で、市はポリシーの settings "
+        "で特定のサービスを認めることができます。"
+    )
+    what_it_does_en = (
+        "Finds links through URL shortening services (bit.ly, tinyurl.com, t.co ...). The list is "
         "PeterDaveHello/url-shorteners (CC-BY-SA-4.0); a city can allow a service in settings."
     )
+    why_it_matters = (
+        "短縮URLは本来のリンク先を隠すため、住民は市の公式ページかどうかを確かめられず、"
+        "サービスの終了や乗っ取りでリンク先が変わるおそれもあります。"
+        "鹿児島市のガイドライン5(7)は「本来のＵＲＬをわからなくする、ＵＲＬ短縮サービスは、"
+        "原則使用しない」と定めています。"
+    )
+    why_it_matters_en = (
+        "A short link hides where it goes: residents cannot tell whether it is the city's page, and "
+        "the target can change if the service closes or is taken over. Kagoshima's guideline 5(7) "
+        "says not to use them as a rule."
+    )
     failing = (
-        Example("年末年始のごみ収集日程はこちら https://bit.ly/3abcDEF をご覧ください。", city="kagoshima"),
+        Example(
+            "年末年始のごみ収集日程はこちら https://bit.ly/3abcDEF をご覧ください。", city="kagoshima",
+            finds="https://bit.ly/3abcDEF",
+            message=(
+                "短縮URL（bit.ly）が使われています。短縮URLは本来のリンク先をわからなくするため、"
+                "市の方針で原則使わないこととされています（鹿児島市の方針 5(7)）。"
+            ),
+            message_en=(
+                "A shortened URL (bit.ly). The city's policy 5(7) says not to use URL shorteners as "
+                "a rule."
+            ),
+        ),
         Example("イベントの申込みフォーム：tinyurl.com/kisarazu-event2026\nぜひご参加ください。", city="kisarazu"),
     )
+    instead = Example("年末年始のごみ収集日程はこちら https://www.city.kagoshima.lg.jp/kankyo/gomi-nenmatsu.html をご覧ください。", city="kagoshima")
     passing = (
         Example("年末年始のごみ収集日程は https://www.city.kagoshima.lg.jp/kankyo/gomi.html をご覧ください。", city="kagoshima"),
         Example("イベントの申込みは市ホームページ（https://www.city.kisarazu.lg.jp/）から。", city="kisarazu"),
@@ -242,19 +262,38 @@ class InsecureLink(Rule):
     default_severity = Severity.WARNING
     summary = "https で開けるはずのサイトへの http:// リンク"
     summary_en = "An http:// link to a site that serves https"
-    explanation = (
-        "市の公式サイトや lg.jp・go.jp（自治体・国の機関）のサイトへのリンクが http:// で書かれて"
-        "いるものを見つけます。これらのサイトは https で提供されており、http:// のリンクは暗号化"
-        "されない通信を経由したり、古いURLとして転送に頼ったりします。例:「http://www.city.zushi.lg.jp/」"
-        "→「https://www.city.zushi.lg.jp/」と書いてください。\n"
-        "Finds http:// links to the city's own site or to lg.jp / go.jp (local and national "
-        "government) sites, which serve https: the plain-http link goes through an unencrypted "
-        "request or relies on a redirect. Write https:// instead."
+    what_it_does = (
+        "市の公式サイトや lg.jp・go.jp（自治体・国の機関）のサイト、ポリシーの "
+        "settings.https_domains へのリンクが http:// で書かれているものを見つけます。そのほかの "
+        "http:// のリンクは、snslint がネットワークに接続して確かめることはしないため対象外です。"
+    )
+    what_it_does_en = (
+        "Finds http:// links to the city's own site, to lg.jp / go.jp (local and national "
+        "government) sites and to the policy's settings.https_domains. Other http:// links are left "
+        "alone: snslint never goes on the network to find out."
+    )
+    why_it_matters = (
+        "これらのサイトは https で提供されており、http:// のリンクは、"
+        "暗号化されない通信を経由したり（途中で読まれたり書き換えられたりするおそれがあります）、"
+        "古いURLとして転送に頼ったりします。"
+    )
+    why_it_matters_en = (
+        "These sites serve https: the plain-http link goes through an unencrypted request, which "
+        "can be read or altered on the way, or relies on a redirect that may go away."
     )
     failing = (
-        Example("ワクチン接種の予約は http://www.city.zushi.lg.jp/kenko/ から。", city="zushi"),
+        Example(
+            "ワクチン接種の予約は http://www.city.zushi.lg.jp/kenko/ から。", city="zushi",
+            finds="http://www.city.zushi.lg.jp/kenko/",
+            message=(
+                "市の公式サイトへのリンクが http:// で書かれています。このサイトは https "
+                "で開けるので、暗号化された https:// のURLを書いてください。"
+            ),
+            message_en="An http:// link to the city's own site, which serves https.",
+        ),
         Example("国の制度について http://www.mhlw.go.jp/stf/index.html をご確認ください。", city="mine"),
     )
+    instead = Example("ワクチン接種の予約は https://www.city.zushi.lg.jp/kenko/yoyaku.html から。", city="zushi")
     passing = (
         Example("ワクチン接種の予約は https://www.city.zushi.lg.jp/kenko/ から。", city="zushi"),
         Example("国の制度について https://www.mhlw.go.jp/stf/index.html をご確認ください。", city="mine"),
@@ -366,21 +405,44 @@ class ExternalLink(Rule):
     default_severity = Severity.INFO
     summary = "市の公式ドメイン以外へのリンク"
     summary_en = "A link outside the city's official domains"
-    explanation = (
-        "市の公式ドメイン・信頼できるドメイン（県など）・lg.jp/go.jp（自治体・国の機関）・市の公式"
-        "アカウント以外へのリンクを見つけます。市以外の者が運用するページへのリンクは、市がその内容を"
-        "信頼できるものと認めたと受け取られるおそれがあり、鹿児島市5(8)、逗子市3-4(6)、五所川原市"
-        "第8条(3)は慎重に行うよう定めています。例:「詳しくは https://example-event.jp/ へ」→ リンク先"
-        "の運営者と内容を確認してから掲載してください。\n"
-        "Finds links outside the city's official and trusted domains, public bodies (lg.jp, "
-        "go.jp) and the city's own accounts. Linking a third party's page reads as the city "
-        "vouching for it; several policies ask staff to do so with care. Check who runs the "
-        "page and what it says before posting."
+    what_it_does = (
+        "市の公式ドメイン・信頼できるドメイン（県など）・lg.jp/go.jp（自治体・国の機関）・市の公式アカウント以外へのリンクを見つけます。"
+        "短縮URLや公式ドメインに似せたドメインは、URL001・URL004 が有効ならそちらが知らせます。"
+    )
+    what_it_does_en = (
+        "Finds links outside the city's official and trusted domains, public bodies (lg.jp, go.jp) "
+        "and the city's own accounts. Shortened links and lookalike domains are left to URL001 and "
+        "URL004 when those rules are on."
+    )
+    why_it_matters = (
+        "市以外の者が運用するページへのリンクは、"
+        "市がその内容を信頼できるものと認めたと受け取られるおそれがあり、鹿児島市5(8)、逗子市3-4(6)、"
+        "五所川原市第8条(3)は慎重に行うよう定めています。掲載する前に、"
+        "リンク先の運営者と内容を確認してください。"
+    )
+    why_it_matters_en = (
+        "Linking a third party's page reads as the city vouching for it; Kagoshima 5(8), Zushi "
+        "3-4(6) and Goshogawara 第8条(3) ask staff to do so with care. Check who runs the page and "
+        "what it says before posting."
     )
     failing = (
-        Example("週末のマルシェの詳細は https://marche-example.jp/2026winter をご覧ください。", city="kagoshima"),
+        Example(
+            "週末のマルシェの詳細は https://marche-example.jp/2026winter をご覧ください。", city="kagoshima",
+            finds="https://marche-example.jp/2026winter",
+            message=(
+                "市以外のサイト（marche-example.jp）へのリンクです。"
+                "市以外の者が運用するページへのリンクは、"
+                "市がその内容を信頼できるものと認めたと受け取られるおそれがあります（鹿児島市の方針 "
+                "5(8)）。"
+            ),
+            message_en=(
+                "A link to a site outside the city (marche-example.jp); it may read as the city "
+                "vouching for the page (policy 5(8))."
+            ),
+        ),
         Example("参加者募集中！詳しくは主催者のページ example-npo.org/event へ", city="zushi"),
     )
+    instead = Example("週末のマルシェの詳細は、市の観光ページ https://www.city.kagoshima.lg.jp/kanko/event/marche.html をご覧ください。", city="kagoshima")
     passing = (
         Example("週末のマルシェの詳細は https://www.city.kagoshima.lg.jp/kanko/marche.html をご覧ください。", city="kagoshima"),
         Example("県の発表はこちら https://www.pref.kanagawa.jp/docs/press.html", city="zushi"),
@@ -603,22 +665,51 @@ class LookalikeDomain(Rule):
     default_severity = Severity.WARNING
     summary = "市の公式ドメインに似せたドメイン"
     summary_en = "A domain that imitates one of the city's official domains"
-    explanation = (
-        "市の公式ドメインに似せたドメインへのリンクを見つけます。1〜2文字違い（kagoshlma）、数字への"
-        "置き換え（kag0shima）、見た目の同じ別の文字（キリル文字の с）、公式ドメインを別ドメインの"
-        "サブドメインにしたもの（city.kagoshima.lg.jp.example.net）、ドメインをつなげたもの"
-        "（city-kagoshima-lg.jp）は、フィッシングやなりすましの典型的な手口です。住民は市のページだと"
-        "信じて開くので、誤って掲載すると被害につながります。リンク先を確認し、公式のURLに直してください。\n"
+    what_it_does = (
+        "市の公式ドメインに似せたドメインへのリンクを見つけます。1〜2文字違い（kagoshlma）、"
+        "数字への置き換え（kag0shima）、見た目の同じ別の文字（キリル文字の с、Unicode UTS #39 の "
+        "confusables 表による）、"
+        "公式ドメインを別ドメインのサブドメインにしたもの（city.kagoshima.lg.jp.example.net）、"
+        "ドメインをつなげたもの（city-kagoshima-lg.jp）が対象です。"
+    )
+    what_it_does_en = (
         "Finds links to hosts that imitate an official domain: a typo (kagoshlma), digits for "
-        "letters (kag0shima), look-alike characters (Cyrillic с), the official domain as a "
-        "subdomain of another (city.kagoshima.lg.jp.example.net) or run together "
-        "(city-kagoshima-lg.jp). These are phishing patterns; residents trust them as the city's."
+        "letters (kag0shima), look-alike characters (Cyrillic с, by Unicode's UTS #39 confusables), "
+        "the official domain as a subdomain of another (city.kagoshima.lg.jp.example.net) or run "
+        "together (city-kagoshima-lg.jp)."
+    )
+    why_it_matters = (
+        "これらはフィッシングやなりすましの典型的な手口です。住民は市のページだと信じて開くので、"
+        "誤って掲載すると被害につながります。逗子市 3-1(2)ア(オ) "
+        "は市のセキュリティを脅かすおそれのある情報を禁じ、鹿児島市 3(3) "
+        "はなりすまし防止の措置を求めています。リンク先を確認し、公式のURLに直してください。"
+    )
+    why_it_matters_en = (
+        "These are phishing and impersonation patterns: residents trust such a link as the city's "
+        "page, so posting one by mistake leads people to harm. Zushi 3-1(2)ア(オ) forbids "
+        "information that threatens the city's security, and Kagoshima 3(3) asks for measures "
+        "against impersonation. Check the link and write the official URL."
     )
     failing = (
-        Example("給付金の申請はこちら https://city.zushi.lg.jp.example.net/kyufu", city="zushi"),
+        Example(
+            "給付金の申請はこちら https://city.zushi.lg.jp.example.net/kyufu", city="zushi",
+            finds="https://city.zushi.lg.jp.example.net/kyufu",
+            message=(
+                "リンク先（city.zushi.lg.jp.example.net）は市の公式ドメイン city.zushi.lg.jp "
+                "ではありません。公式ドメインを別のドメインの一部（サブドメイン）に使っています。"
+                "住民が市のページと誤解して開くおそれがあるため、掲載しないでください（逗子市の方針 "
+                "3-1(2)ア(オ)）。"
+            ),
+            message_en=(
+                "The link's host (city.zushi.lg.jp.example.net) is not the official domain "
+                "city.zushi.lg.jp: it uses it as a subdomain of another domain. Residents may open "
+                "it as the city's page."
+            ),
+        ),
         Example("給付金の申請はこちら https://www.city-zushi-lg.jp/kyufu", city="zushi"),
         Example("マイナンバーカードの申請 https://www.city.kag0shima.com/mynumber", city="kagoshima"),
     )
+    instead = Example("給付金の申請は市のページ https://www.city.zushi.lg.jp/kyufu/shinsei.html から。", city="zushi")
     passing = (
         Example("給付金の申請はこちら https://www.city.zushi.lg.jp/kyufu/index.html", city="zushi"),
         Example("県の案内 https://www.pref.kanagawa.jp/ と市の案内 https://city.zushi.lg.jp/", city="zushi"),
@@ -683,20 +774,42 @@ class ExecutableLink(Rule):
     default_severity = Severity.WARNING
     summary = "プログラムや圧縮ファイル（.exe .apk .zip 等）へのリンク"
     summary_en = "A link to a program or archive (.exe, .apk, .zip ...)"
-    explanation = (
-        "リンク先がプログラム（.exe .msi .apk .bat .js など）、マクロ付き文書（.docm .xlsm）、圧縮"
-        "ファイル（.zip .lzh など）であるものを見つけます。こうしたファイルはウイルスなど有害なプログラム"
-        "の入り口になりやすく、多くの市の方針が有害なプログラムを含む情報を禁じています。例:「アプリは"
-        "https://example.com/app.apk から」→ 公式ストアのページや、ファイルの内容を説明した市のページに"
-        "リンクしてください。市のサイトの様式（.zip）は情報として知らせます。\n"
+    what_it_does = (
+        "リンク先がプログラム（.exe .msi .apk .bat .js など）、マクロ付き文書（.docm .xlsm）、"
+        "圧縮ファイル（.zip .lzh など）であるものを見つけます（拡張子は "
+        "rules/executable_extensions.txt）。市や信頼できるドメインの様式（.zip "
+        "など）は情報（info）として知らせます。"
+    )
+    what_it_does_en = (
         "Finds links to programs (.exe .msi .apk .bat .js ...), macro-enabled documents and "
-        "archives (.zip .lzh ...): a common way in for malware, and most policies forbid posting "
-        "harmful programs. Link the app store page or a city page that explains the file."
+        "archives (.zip .lzh ...), by the extensions in rules/executable_extensions.txt. An archive "
+        "or macro document on the city's own or a trusted domain (forms as .zip) is info."
+    )
+    why_it_matters = (
+        "こうしたファイルはウイルスなど有害なプログラムの入り口になりやすく、"
+        "多くの市の方針が有害なプログラムを含む情報を禁じています（五所川原市 第9条(10)、逗子市 "
+        "3-1(2)ア(エ) など）。公式ストアのページや、"
+        "ファイルの内容を説明した市のページにリンクしてください。"
+    )
+    why_it_matters_en = (
+        "Such files are a common way in for malware, and most policies forbid posting harmful "
+        "programs (Goshogawara 第9条(10), Zushi 3-1(2)ア(エ) and others). Link the app store page "
+        "or a city page that explains the file."
     )
     failing = (
-        Example("防災アプリはこちらからダウンロード https://bousai-app.example.com/download/bousai.apk", city="zushi"),
+        Example(
+            "防災アプリはこちらからダウンロード https://bousai-app.example.com/download/bousai.apk", city="zushi",
+            finds="https://bousai-app.example.com/download/bousai.apk",
+            message=(
+                "リンク先はプログラム（.apk）です。開くとプログラムが動き、"
+                "ウイルスなど有害なプログラムの入り口になるおそれがあります（逗子市の方針 "
+                "3-1(2)ア(エ)）。"
+            ),
+            message_en="The link points at a program (.apk), a common way in for malware.",
+        ),
         Example("申請ツール：http://example.net/tools/shinsei_setup.exe", city="kisarazu"),
     )
+    instead = Example("防災アプリは、市のページ https://www.city.zushi.lg.jp/bousai/app.html にある公式ストアのリンクからダウンロードしてください。", city="zushi")
     passing = (
         Example("防災アプリは公式ストアから https://play.google.com/store/apps/details?id=jp.example.bousai", city="zushi"),
         Example("申請書（PDF）https://www.city.kisarazu.lg.jp/files/shinsei.pdf", city="kisarazu"),

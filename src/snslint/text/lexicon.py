@@ -7,8 +7,13 @@ same shape under ``rules: {CATnnn: {extra_terms: [...]}}`` in its policy)::
     code: CAT001
     name: political-activity          # plain one-line scalars near the top (read without YAML)
     summary: ... / summary_en: ...
-    explanation: |                    # what it finds, why it matters, what to write instead
-    examples: {fail: [...], pass: [...]}   # whole drafts; the self-tests run them
+    what_it_does: | / what_it_does_en: |       # the rule's documentation in ruff's sections
+    why_it_matters: | / why_it_matters_en: |   # (snslint.rules.docs), Japanese and English
+    examples:                          # whole drafts; the self-tests run them all
+      fail:                            # the first is the documented example: a mapping with
+        - {draft: ..., finds: ...}     # the text its finding reports; the others plain drafts
+      pass: [...]
+      instead: ...                     # the first failing draft as the city should write it
     label: 政治活動・選挙運動          # what the category is called in messages (ja)
     label_en: political activity
     thresholds: {lower: 2.0, upper: 4.0}   # see snslint.rules.content
@@ -174,11 +179,22 @@ class Thresholds(_Model):
         return self
 
 
-class RuleExamples(_Model):
-    """Whole drafts the rule must flag (``fail``) and must leave alone (``pass``)."""
+class DocumentedExample(_Model):
+    """A failing draft with what its finding reports (``Finding.text`` of the category's
+    finding: the strongest evidence), for the rule's documented example."""
 
-    fail: list[str] = Field(min_length=1, max_length=50)
+    draft: str = Field(min_length=1, max_length=5000)
+    finds: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class RuleExamples(_Model):
+    """Whole drafts the rule must flag (``fail``; the first is its documented example), must
+    leave alone (``pass``), and the first failing draft written the way the city should write
+    it (``instead``, which must give no finding of the category either)."""
+
+    fail: list[DocumentedExample | str] = Field(min_length=1, max_length=50)
     pass_: list[str] = Field(default_factory=list, max_length=50, alias="pass")
+    instead: str | None = Field(default=None, min_length=1, max_length=5000)
 
 
 class LexiconSpec(_Model):
@@ -188,7 +204,10 @@ class LexiconSpec(_Model):
     name: str = Field(default="", max_length=60)
     summary: str = Field(default="", max_length=200)
     summary_en: str = Field(default="", max_length=200)
-    explanation: str = Field(default="", max_length=5000)
+    what_it_does: str = Field(default="", max_length=3000)
+    what_it_does_en: str = Field(default="", max_length=3000)
+    why_it_matters: str = Field(default="", max_length=3000)
+    why_it_matters_en: str = Field(default="", max_length=3000)
     examples: RuleExamples | None = None
     label: str = Field(min_length=1, max_length=100)
     label_en: str = Field(min_length=1, max_length=100)

@@ -5,9 +5,13 @@ One ``sarifLog`` (SARIF 2.1.0 §3.13) with one ``run`` (§3.14):
 - ``tool.driver`` (§3.18, §3.19): name ``snslint``, its version, and ``rules``: one
   ``reportingDescriptor`` (§3.49) per registered rule, in code order, with ``id`` (the code),
   ``name`` (kebab-case), ``shortDescription`` (the rule's one-line summary in the report
-  language), ``fullDescription`` and ``help`` (the rule's explanation, Japanese and English,
-  written once with the rule; snslint has no web pages, so ``help`` text stands in for a
-  ``helpUri``), ``defaultConfiguration.level`` and the family as a tag.
+  language), ``fullDescription`` (what the rule does, in the report language) and ``help``
+  (§3.49.12, a multiformat message, §3.12: ``text`` and ``markdown``): the rule's documentation
+  in ruff's sections, What it does, Why it matters, Example, Use instead, with headings and
+  prose in Japanese and English (:mod:`snslint.rules.docs`; a personal-data rule's example
+  draft is left out, its masked finding shown), written once with the rule;
+  snslint has no web pages, so ``help`` stands in for a ``helpUri``),
+  ``defaultConfiguration.level`` and the family as a tag.
 - ``results`` (§3.27): ``ruleId``, ``ruleIndex``, ``level`` (error, warning, note for info),
   ``message.text`` (the message, with the clause number), one ``physicalLocation``
   (§3.29) whose ``artifactLocation.uri`` is the path as given (relative paths stay relative,
@@ -70,14 +74,22 @@ def artifact_uri(path: str) -> str:
 
 def rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
     """The ``reportingDescriptor`` of one rule (§3.49)."""
+    from snslint.rules.docs import markdown, sections, text_lines
+
     short = (rule.summary_en or rule.summary) if lang == "en" else (rule.summary or rule.summary_en)
-    full = rule.explanation or short
+    what = sections(rule)[0]
+    full = (what.en or what.ja) if lang == "en" else (what.ja or what.en)
+    more = f"`snslint explain {rule.code}`"
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": short or rule.name},
-        "fullDescription": {"text": full or rule.name},
-        "help": {"text": f"{full}\n\n`snslint explain {rule.code}`"},
+        "fullDescription": {"text": full or short or rule.name},
+        "help": {
+            # a sensitive rule's example draft stays out: a report never carries personal data
+            "text": "\n".join(text_lines(rule, personal_data_drafts=False)) + f"\n\n{more}",
+            "markdown": f"{markdown(rule, personal_data_drafts=False)}\n{more}\n",
+        },
         "defaultConfiguration": {"level": LEVEL[rule.default_severity]},
         "properties": {"tags": [rule.family], "suppressible": rule.suppressible},
     }
