@@ -16,7 +16,10 @@ import re
 import pytest
 
 from snslint.text.calendar_ja import DATE_RE
-from snslint.rules.personal_data import CARD_RE, CREDENTIAL_LABEL_RE, MY_NUMBER_RE, PHONE_RE
+from snslint.text.pii.card import CARD_RE
+from snslint.text.pii.credentials import CREDENTIAL_LABEL_RE
+from snslint.text.pii.my_number import MY_NUMBER_RE
+from snslint.text.pii.phone import PHONE_RE
 from snslint.rules.form.characters import _MACHINE_DEPENDENT
 from snslint.rules.form.placeholders import _PLACEHOLDER
 

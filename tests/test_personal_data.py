@@ -22,13 +22,8 @@ from snslint.text.check_digits import (
     my_number_check_digit,
 )
 from snslint.findings import Severity
-from snslint.rules.personal_data import (
-    TOKEN_HINT,
-    TOKEN_PATTERNS,
-    find_phone_numbers,
-    national_number,
-    phone_kind,
-)
+from snslint.text.pii.credentials import TOKEN_HINT, TOKEN_PATTERNS
+from snslint.text.pii.phone import find_phone_numbers, national_number, phone_kind
 from support import findings
 
 CITIES = ["kisarazu", "kagoshima", "zushi", "goshogawara", "mine"]

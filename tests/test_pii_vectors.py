@@ -15,7 +15,10 @@ import pytest
 
 from snslint.text.analysis import NormalizedView
 from snslint.text.check_digits import is_corporate_number, is_my_number
-from snslint.rules.personal_data import EMAIL_RE, find_card_numbers, find_my_numbers, find_phone_numbers
+from snslint.text.pii.card import find_card_numbers
+from snslint.text.pii.mail import EMAIL_RE
+from snslint.text.pii.my_number import find_my_numbers
+from snslint.text.pii.phone import find_phone_numbers
 
 VECTORS = Path(__file__).resolve().parent / "data" / "vectors"
 

@@ -10,7 +10,7 @@ So the masking is not left to each rule or each format; it is one pass, here:
 1. :func:`personal_spans`: where the personal data of a draft is, whichever rules run. The
    engine runs every sensitive rule (PII001-PII008, and any plugin rule marked
    ``sensitive``) on every draft, the ones the run selected and the ones it did not, and adds
-   what :func:`snslint.rules.personal_data.find_personal_values` finds in the front matter
+   what :func:`snslint.text.pii.find_personal_values` finds in the front matter
    (comments and values, where the rules do not look). The result is
    ``FileResult.redactions``: ``(start, end, masked)`` spans, in file character offsets,
    without overlaps.
@@ -74,7 +74,7 @@ def redact(text: str, offset: int, redactions: Iterable[Redaction]) -> str:
 
 
 def mask_free_text(value: str) -> str:
-    """``value`` with every value :func:`~snslint.rules.personal_data.find_personal_values`
+    """``value`` with every value :func:`~snslint.text.pii.find_personal_values`
     finds in it masked (phone, My Number, card, e-mail, credential). For strings that are not
     tied to a draft (input errors, reasons), and the last step of :meth:`Masker.free`.
     Results are memoized: messages and hints repeat across findings and runs."""
@@ -85,7 +85,7 @@ def mask_free_text(value: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _mask_free_text(value: str) -> str:
-    from snslint.rules.personal_data import find_personal_values
+    from snslint.text.pii import find_personal_values
 
     return redact(value, 0, find_personal_values(value))
 
@@ -103,12 +103,12 @@ def _merge(first: Iterable[Redaction], then: Iterable[Redaction]) -> list[Redact
 def personal_spans(draft: "Draft", sensitive: Iterable["Finding"]) -> list[Redaction]:
     """The redactions of ``draft``: the spans of the sensitive findings (the PII rules' finds
     in the body, masked as those rules mask them), then the values found in the front matter
-    (:func:`~snslint.rules.personal_data.find_personal_values`) that no finding covers."""
+    (:func:`~snslint.text.pii.find_personal_values`) that no finding covers."""
     spans = [(f.start, f.end, f.text) for f in sensitive if f.end > f.start]
     front = draft.text[: draft.body_offset]
     extra: list[Redaction] = []
     if front and _MAYBE_VALUE.search(front):
-        from snslint.rules.personal_data import find_personal_values
+        from snslint.text.pii import find_personal_values
 
         extra = find_personal_values(front)
     return _merge(spans, extra)

@@ -3,7 +3,8 @@
 - :mod:`~snslint.rules.content` CAT: prohibited content (lexicons in ``rules/*.yaml``)
 - :mod:`~snslint.rules.urls` URL: links
 - :mod:`~snslint.rules.timing` TIME: when the post goes out
-- :mod:`~snslint.rules.personal_data` PII: personal data and secrets
+- :mod:`~snslint.rules.pii` PII: personal data and secrets (a package, one module per rule; the
+  detectors they use are :mod:`snslint.text.pii`)
 - :mod:`~snslint.rules.form` FORM: platform form and procedure (a package, one module per rule or tight group)
 
 To add a rule: pick its family module (in a family package, a new module imported by the

@@ -23,7 +23,7 @@ BUILTIN_FAMILIES: tuple[str, ...] = (
     "snslint.rules.content",
     "snslint.rules.urls",
     "snslint.rules.timing",
-    "snslint.rules.personal_data",
+    "snslint.rules.pii",
     "snslint.rules.form",
     "snslint.rules.meta",
 )
