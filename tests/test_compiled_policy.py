@@ -117,12 +117,46 @@ def test_changed_file_is_validated_again(tmp_path: Path) -> None:
 
 def test_invalid_policy_is_never_stored_and_fails_every_time(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(OWN_POLICY.replace("CAT001: warning", "CAT999: warning"), encoding="utf-8")
+    bad.write_text(OWN_POLICY.replace('end: "18:00"', 'end: "08:00"'), encoding="utf-8")
     store = CountingStore(tmp_path / "cache")
     for _ in range(2):
-        with pytest.raises(PolicyError, match="CAT999"):
+        with pytest.raises(PolicyError, match="start must not be after end") as err:
             load_policy_file(bad, store)
+        assert (err.value.path, err.value.line) == (str(bad), 4)  # posting_hours:
     assert store.saves == 0 and not list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_a_bad_rule_entry_names_file_and_line_from_the_cache_too(tmp_path: Path) -> None:
+    # The schema takes an unknown rule code (it does not know the rules), so the policy is
+    # stored; the registry refuses it on every load, naming the file and the entry's line,
+    # also when the policy is rebuilt from the store with model_construct.
+    from snslint.rules.registry import check_policy
+
+    text = OWN_POLICY.replace("CAT001: warning", "CAT999: warning").replace(
+        "rules:\n", "rules:\n  CAT002:\n    severity: warning\n    settings: {colour: red}\n"
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    store = CountingStore(tmp_path / "cache")
+    fresh = load_policy_file(bad, store)
+    cached = load_policy_file(bad, store)
+    assert (store.saves, store.hits) == (1, 1)
+    for policy in (fresh, cached):
+        assert policy.origin.path == str(bad)
+        with pytest.raises(PolicyError) as err:
+            check_policy(policy)
+        assert (err.value.path, err.value.line) == (str(bad), lines.index("  CAT002:") + 1)
+        assert "bad settings" in err.value.en and "colour" in err.value.en
+    assert cached.line_of(("rules", "CAT999")) == lines.index("  CAT999: warning") + 1
+    # The same bytes under another name: a cache hit, and the error names the file read now.
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(text, encoding="utf-8")
+    again = load_policy_file(copy, store)
+    assert store.hits == 2
+    with pytest.raises(PolicyError) as err:
+        check_policy(again)
+    assert err.value.path == str(copy)
 
 
 def test_damaged_stored_policy_is_discarded(tmp_path: Path) -> None:
@@ -132,7 +166,7 @@ def test_damaged_stored_policy_is_discarded(tmp_path: Path) -> None:
     good = load_policy_file(own, store)
     (stored,) = (tmp_path / "cache").rglob("policies/*.json")
     doc = json.loads(stored.read_text(encoding="utf-8"))
-    doc["data"]["rules"]["CAT001"]["severity"] = "off"  # checksum no longer matches
+    doc["data"]["policy"]["rules"]["CAT001"]["severity"] = "off"  # checksum no longer matches
     stored.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     again = load_policy_file(own, store)
     assert store.saves == 2 and again == good
@@ -148,6 +182,33 @@ def test_digest_is_the_same_for_equal_policies_and_differs_for_a_change(tmp_path
     c = load_policy_file(own)
     assert a is not b and cache_mod.policy_digest(a) == cache_mod.policy_digest(b)
     assert cache_mod.policy_digest(c) != cache_mod.policy_digest(a)
+
+
+@pytest.mark.parametrize("how", ["--policy", "config"])
+def test_cli_reports_a_bad_rule_entry_alike_with_and_without_the_cache(tmp_path: Path, how: str) -> None:
+    # The CLI checks the rule entries right after loading (--policy, or the config's policy):
+    # exit 2 and one line naming file and line, the same on the run that stores the policy,
+    # on the run that rebuilds it from the cache, and with --no-cache.
+    from support import run_cli
+
+    (tmp_path / "own.yaml").write_text(OWN_POLICY.replace("CAT001: warning", "ZZZ999: warning"), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("【お知らせ】\n12月8日（火）は市役所の窓口を開けます。\n", encoding="utf-8")
+    args = ["check", "a.txt", "--format", "json", "--at", "2026-12-07T10:00"]
+    if how == "--policy":
+        args += ["--policy", "own.yaml"]
+    else:
+        (tmp_path / "snslint.toml").write_text('policy = "own.yaml"\n', encoding="utf-8")
+    runs = [run_cli(tmp_path, *args) for _ in range(2)] + [run_cli(tmp_path, *args, "--no-cache")]
+    assert list((tmp_path / ".snslint_cache").rglob("policies/*.json"))  # the second was a hit
+    line = OWN_POLICY.splitlines().index("  CAT001: warning") + 1
+    for r in runs:
+        assert (r.returncode, r.stdout) == (2, "")
+        assert r.stderr == runs[0].stderr
+    where = str(tmp_path / "own.yaml") if how == "config" else "own.yaml"
+    assert runs[0].stderr.splitlines() == [
+        f"{where}:{line}: エラー: 未知のルールコード「ZZZ999」です（`snslint rules` で一覧を表示）。"
+        " / Error: unknown rule code 'ZZZ999' (see `snslint rules`)."
+    ]
 
 
 PROBE = textwrap.dedent(

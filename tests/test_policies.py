@@ -16,6 +16,7 @@ import pytest
 
 from snslint.errors import PolicyError
 from snslint.findings import Severity
+from snslint.rules.registry import check_policy
 from snslint.settings.policy import bundled_ids, load_bundled, load_policy_file
 from snslint.resources import data_dir
 
@@ -285,7 +286,7 @@ def _write(tmp_path: Path, text: str, name: str = "city.yaml") -> Path:
 
 def _error(path: Path) -> PolicyError:
     with pytest.raises(PolicyError) as info:
-        load_policy_file(path)
+        check_policy(load_policy_file(path))  # the schema, then the rule entries
     err = info.value
     assert err.path == str(path)
     return err
@@ -325,6 +326,23 @@ def test_unknown_rule_code(tmp_path: Path) -> None:
     err = _error(_write(tmp_path, MINIMAL + "rules:\n  CAT001: warning\n  XYZ999: warning\n"))
     assert "XYZ999" in err.ja and "XYZ999" in err.en
     assert err.line == 7
+
+
+def test_the_engine_refuses_a_bad_rule_entry_before_the_first_draft(tmp_path: Path) -> None:
+    # A library caller that loads a policy and checks drafts without the CLI: the engine asks
+    # the registry before the policy's first draft, so the unknown code is not silently run
+    # without, and the error names the policy file and the entry's line.
+    from snslint.lint.engine import CheckOptions, check_draft, check_path
+    from snslint.input.draft import parse_draft
+    from snslint.settings.chooser import PolicySource
+
+    bad = _write(tmp_path, MINIMAL + "rules:\n  CAT001: warning\n  XYZ999: warning\n")
+    draft = _write(tmp_path, "【お知らせ】\n市民プールは12月から休館します。\n", "a.txt")
+    result = check_path(str(draft), PolicySource(policy_file=str(bad)), CheckOptions())
+    assert isinstance(result.error, PolicyError) and result.findings == []
+    assert (result.error.path, result.error.line) == (str(bad), 7) and "XYZ999" in result.error.en
+    with pytest.raises(PolicyError, match="XYZ999"):
+        check_draft(parse_draft("a.txt", draft.read_bytes()), load_policy_file(bad), CheckOptions())
 
 
 def test_error_without_clause_is_refused(tmp_path: Path) -> None:

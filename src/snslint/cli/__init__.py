@@ -282,7 +282,7 @@ def _check(a: CheckArgs) -> ExitStatus:
     from snslint.output.exit_status import exit_status
     from snslint.findings import Severity
     from snslint.settings.policy import load_bundled, load_policy_file
-    from snslint.rules.registry import resolve, resolve_ignore
+    from snslint.rules.registry import check_policy, resolve, resolve_ignore
     from snslint.output.report import Report
     from snslint.lint.suppression import Filters, apply_all
 
@@ -298,13 +298,15 @@ def _check(a: CheckArgs) -> ExitStatus:
     # With the cache, a policy file validated by an earlier run is rebuilt from the cache folder.
     store = None if a.no_cache else ArtifactStore(os.path.join(os.getcwd(), CACHE_DIR_NAME))
     explicit = load_policy_file(a.policy, store) if a.policy else load_bundled(a.city, store) if a.city else None
+    if explicit is not None:
+        check_policy(explicit)  # a bad rule entry: exit 2 now, not an error on every file
     known = {explicit.id: explicit} if explicit else {}
     # Plain data, so that worker processes can rebuild the same choice (snslint.run.runner).
     chooser = PolicySource(city=a.city, policy_file=a.policy, default_city=v.city, store=store)
     if explicit is not None:
         chooser.loaded[f"city:{a.city}" if a.city else f"file:{a.policy}"] = explicit
     if explicit is None and cfg.policy_path is not None:
-        default_policy = load_policy_file(cfg.policy_path, store)
+        default_policy = check_policy(load_policy_file(cfg.policy_path, store))
         known[default_policy.id] = default_policy
         chooser = PolicySource(default_city=v.city, default_file=str(cfg.policy_path), store=store)
         chooser.loaded[f"file:{cfg.policy_path}"] = default_policy

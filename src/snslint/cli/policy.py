@@ -81,11 +81,12 @@ def load_city(city: str):
     Raises:
         PolicyError: no such bundled city, or the file is unreadable or invalid.
     """
+    from snslint.rules.registry import check_policy
     from snslint.settings.policy import load_bundled, load_policy_file
 
     if city.endswith((".yaml", ".yml")) or Path(city).is_file():
-        return load_policy_file(city)
-    return load_bundled(city)
+        return check_policy(load_policy_file(city))
+    return check_policy(load_bundled(city))
 
 
 # --------------------------------------------------------------------------- show
@@ -433,6 +434,7 @@ def validate(
     Exit 0 when there is no error (warnings allowed), 1 with errors, 2 when a file cannot be read.
     """
     from snslint.errors import UsageError
+    from snslint.rules.registry import rule_problems
     from snslint.settings.policy_tools import validate_policy_file
 
     def work() -> int:
@@ -450,7 +452,7 @@ def validate(
                     f"出典の文書「{source}」は UTF-8 のテキストで保存してください。",
                     f"the source document '{source}' must be UTF-8 text.",
                 ) from None
-        problems = validate_policy_file(file, source_text)
+        problems = validate_policy_file(file, source_text, rule_problems=rule_problems)
         for problem in problems:
             sys.stdout.write(problem.format(file, lang.value) + "\n")
         errors = sum(1 for p in problems if p.level == "error")

@@ -20,7 +20,7 @@ from snslint.identity_memo import IdentityMemo
 from snslint.lint.redaction import mask_result, personal_spans
 from snslint.settings.chooser import PolicyChooser
 from snslint.settings.policy import Policy, RuleConfig
-from snslint.rules.registry import registry
+from snslint.rules.registry import check_policy, registry
 from snslint.rules.api import Rule, RuleContext
 
 
@@ -82,12 +82,17 @@ def active_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, Rule
     selected ones (a rule the policy turns off or omits runs at its default severity).
     ``--ignore`` removes rules in both cases. Computed once per policy object and options
     (policies are not changed after loading) and shared: callers must not modify the list.
+
+    Raises:
+        PolicyError: the policy's rule entries are unsound
+            (:func:`snslint.rules.registry.check_policy`, asked before its first draft).
     """
     return _ACTIVE_RULES.get(policy, options, lambda: _select_rules(policy, options))
 
 
 def _select_rules(policy: Policy, options: CheckOptions) -> list[tuple[Rule, RuleConfig | None]]:
-    """What :func:`active_rules` returns, computed afresh."""
+    """What :func:`active_rules` returns, computed afresh (once the rule entries are checked)."""
+    check_policy(policy)
     out: list[tuple[Rule, RuleConfig | None]] = []
     for code, rule in registry().items():
         if code in options.ignore:
@@ -237,7 +242,9 @@ def check_path(
     except SnslintError as exc:
         return FileResult(path=path, error=exc)
     try:
-        policy = chooser(draft)
+        # The rule entries are checked before the policy's first draft (once per policy), a
+        # cached result too: the schema alone does not know which rules exist.
+        policy = check_policy(chooser(draft))
     except SnslintError as exc:
         return FileResult(path=path, error=front_matter_error(draft, checked=False) or exc)
     if draft.front_matter_error is not None:

@@ -7,6 +7,9 @@ classes register on import) or a :class:`~snslint.rules.api.Rule` subclass. Buil
 directly rather than through entry points so that a source checkout works without install
 metadata and start-up stays fast; plugins are discovered once per process.
 
+A policy's rule entries are validated here (:func:`check_policy`, :func:`rule_problems`):
+the policy schema (:mod:`snslint.settings.policy`) does not know which rules exist.
+
 ``--select`` / ``--ignore`` tokens resolve here: a code (``PII003``), a family prefix
 (``PII``) or a name (``my-number``).
 """
@@ -14,10 +17,14 @@ metadata and start-up stays fast; plugins are discovered once per process.
 from __future__ import annotations
 
 import importlib
-from typing import Iterable, TypeVar
+from typing import TYPE_CHECKING, Iterable, TypeVar
 
-from snslint.errors import UsageError
+from snslint.errors import PolicyError, UsageError
+from snslint.identity_memo import IdentityMemo
 from snslint.rules.api import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snslint.settings.policy import Policy
 
 BUILTIN_FAMILIES: tuple[str, ...] = (
     "snslint.rules.content",
@@ -140,3 +147,77 @@ def resolve_ignore(tokens: Iterable[str], *, option: str = "--ignore") -> tuple[
         kept |= codes & keep
         out |= codes - keep
     return out, kept
+
+
+RuleProblem = tuple["int | None", str, str]
+"""One problem of a policy's rule entries: ``(line, ja, en)``, the line in the policy file."""
+
+
+def rule_problems(policy: "Policy") -> list[RuleProblem]:
+    """What is wrong with the policy's rule entries, in the policy's order: unknown rule
+    codes, an ``error`` without a clause, settings the rule refuses (its ``Settings`` model),
+    unknown codes in a clause's ``rules``. Empty when all is well.
+
+    Lines are those of the file the policy was read from
+    (:meth:`~snslint.settings.policy.Policy.line_of`); None for a policy built in code.
+    """
+    rules = registry()
+    out: list[RuleProblem] = []
+    for code, cfg in policy.rules.items():
+        line = policy.line_of(("rules", code))
+        rule = rules.get(code)
+        if rule is None:
+            out.append((
+                line,
+                f"未知のルールコード「{code}」です（`snslint rules` で一覧を表示）。",
+                f"unknown rule code '{code}' (see `snslint rules`).",
+            ))
+            continue
+        if cfg.severity == "error" and cfg.clause is None:
+            out.append((
+                line,
+                f"ルール {code} をエラーにするには、根拠となる条項（clause）が必要です。",
+                f"rule {code} at severity error must cite a clause.",
+            ))
+        problem = rule.validate_settings(cfg)
+        if problem:
+            out.append((
+                line,
+                f"ルール {code} の設定が正しくありません（{problem}）。",
+                f"rule {code} has bad settings ({problem}).",
+            ))
+    for i, clause in enumerate(policy.clauses):
+        for code in clause.rules:
+            if code not in rules:
+                out.append((
+                    policy.line_of(("clauses", i, "rules")),
+                    f"条項 {clause.ref} の rules に未知のルールコード「{code}」があります。",
+                    f"clause {clause.ref} lists an unknown rule code '{code}'.",
+                ))
+    return out
+
+
+_CHECKED: IdentityMemo[bool] = IdentityMemo(max_entries=64)
+"""Policies whose rule entries :func:`check_policy` found sound (by identity: policies are
+not changed after loading)."""
+
+
+def check_policy(policy: "Policy") -> "Policy":
+    """``policy`` itself, once its rule entries are known to be sound (:func:`rule_problems`
+    finds nothing); checked once per policy object, a failure every time it is asked.
+
+    Raises:
+        PolicyError: the first problem, naming the policy file and the entry's line (from
+            :attr:`~snslint.settings.policy.Policy.origin`; none for a policy built in code).
+    """
+
+    def check() -> bool:
+        problems = rule_problems(policy)
+        if problems:
+            line, ja, en = problems[0]
+            origin = policy.origin
+            raise PolicyError(ja, en, path=origin.path if origin is not None else None, line=line)
+        return True
+
+    _CHECKED.get(policy, None, check)
+    return policy

@@ -8,6 +8,11 @@ replace.
 
 Errors name the file, the line and the field, and exit with code 2
 (:class:`~snslint.errors.PolicyError`).
+
+This module is the schema only (YAML + pydantic): it does not know which rules exist. Whether
+a policy's rule entries name known rules with settings they accept is asked by
+:func:`snslint.rules.registry.check_policy`, beside the rules; a loaded policy keeps where it
+came from (:attr:`Policy.origin`) so that those errors still name the file and the line.
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from dataclasses import dataclass
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Mapping, Protocol
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from snslint.safe_read import NotRegularFile, TooLarge, read_regular_file
 from snslint.errors import PolicyError
@@ -270,6 +275,36 @@ class PolicyClause(_Model):
         return self
 
 
+LineLocation = tuple[str | int, ...]
+"""A key's place in a policy file, as pydantic reports it: ``("rules", "URL001")``."""
+
+
+@dataclass(frozen=True)
+class PolicyOrigin:
+    """Where a loaded policy was read from, so that a problem found after loading (a rule
+    entry that :func:`snslint.rules.registry.check_policy` refuses) still names the file and
+    the line.
+
+    It is kept beside a policy rebuilt from the cache (:func:`load_policy_file` with a store):
+    the lines depend only on the file's bytes, which the store's key covers; the path is always
+    the one given this time.
+
+    Attributes:
+        path: the policy file as given (what :class:`~snslint.errors.PolicyError` shows).
+        lines: the 1-based line in that file of each rule entry (``("rules", CODE)``) and of
+            each clause's ``rules`` list (``("clauses", i, "rules")``), as near as known: an
+            entry inherited through ``extends`` has the line of the file's own ``rules:`` key
+            (else of the file's first key).
+    """
+
+    path: str
+    lines: Mapping[LineLocation, int | None]
+
+    def line_of(self, loc: LineLocation) -> int | None:
+        """The line of the key at ``loc`` (one of :attr:`lines`), or None when not kept."""
+        return self.lines.get(loc)
+
+
 class Policy(_Model):
     """A city's policy, validated.
 
@@ -303,6 +338,7 @@ class Policy(_Model):
     posting_hours: PostingHours = Field(default_factory=PostingHours)
     rules: dict[str, RuleConfig] = Field(default_factory=dict)
     clauses: list[PolicyClause] = Field(default_factory=list, max_length=1000)
+    _origin: PolicyOrigin | None = PrivateAttr(default=None)
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -311,6 +347,25 @@ class Policy(_Model):
         if isinstance(v, dict):
             return {k: _rule_entry(c) for k, c in v.items()}
         return v
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the content is: where each was read from (:attr:`origin`) does not count
+        (pydantic would compare it, as a private attribute)."""
+        if not isinstance(other, Policy):
+            return NotImplemented
+        return type(self) is type(other) and all(
+            getattr(self, name) == getattr(other, name) for name in type(self).model_fields
+        )
+
+    @property
+    def origin(self) -> PolicyOrigin | None:
+        """Where this policy was read from; None for one built in code."""
+        return self._origin
+
+    def line_of(self, loc: LineLocation) -> int | None:
+        """The 1-based line of a rule entry or a clause's ``rules`` (see
+        :attr:`PolicyOrigin.lines`) in the file this policy was read from, else None."""
+        return self._origin.line_of(loc) if self._origin is not None else None
 
     def rule(self, code: str) -> RuleConfig | None:
         """The policy's configuration of ``code``, or None when it does not mention it."""
@@ -460,57 +515,26 @@ def _validate(data: dict[str, Any], node: Any, display: str) -> Policy:
     except ValidationError as exc:
         line, ja, en = schema_messages(exc, node)[0]
         raise PolicyError(ja, en, path=display, line=line) from None
-    _check_rules(policy, node, display)
+    return with_origin(policy, display, node)
+
+
+def entry_locations(policy: Policy) -> list[LineLocation]:
+    """The keys whose lines :class:`PolicyOrigin` keeps: each rule entry
+    (``("rules", CODE)``) and each clause's ``rules`` list (``("clauses", i, "rules")``)."""
+    return [("rules", code) for code in policy.rules] + [("clauses", i, "rules") for i in range(len(policy.clauses))]
+
+
+def entry_lines(policy: Policy, node: Any) -> dict[LineLocation, int | None]:
+    """The lines :class:`PolicyOrigin` keeps (:func:`entry_locations`), read from the file's
+    YAML ``node``."""
+    return {loc: _line_of(node, loc) for loc in entry_locations(policy)}
+
+
+def with_origin(policy: Policy, display: str, node: Any) -> Policy:
+    """``policy`` itself, now knowing that it was read from ``display`` whose YAML node is
+    ``node`` (:attr:`Policy.origin`)."""
+    policy._origin = PolicyOrigin(display, entry_lines(policy, node))
     return policy
-
-
-def rule_problems(policy: Policy, node: Any) -> list[tuple[int | None, str, str]]:
-    """What is wrong with the policy's rules, as ``(line, ja, en)``: unknown rule codes, an
-    ``error`` without a clause, settings the rule refuses. Empty when all is well."""
-    from snslint.rules.registry import registry
-
-    rules = registry()
-    out: list[tuple[int | None, str, str]] = []
-    for code, cfg in policy.rules.items():
-        line = _line_of(node, ("rules", code))
-        rule = rules.get(code)
-        if rule is None:
-            out.append((
-                line,
-                f"未知のルールコード「{code}」です（`snslint rules` で一覧を表示）。",
-                f"unknown rule code '{code}' (see `snslint rules`).",
-            ))
-            continue
-        if cfg.severity == "error" and cfg.clause is None:
-            out.append((
-                line,
-                f"ルール {code} をエラーにするには、根拠となる条項（clause）が必要です。",
-                f"rule {code} at severity error must cite a clause.",
-            ))
-        problem = rule.validate_settings(cfg)
-        if problem:
-            out.append((
-                line,
-                f"ルール {code} の設定が正しくありません（{problem}）。",
-                f"rule {code} has bad settings ({problem}).",
-            ))
-    for i, clause in enumerate(policy.clauses):
-        for code in clause.rules:
-            if code not in rules:
-                out.append((
-                    _line_of(node, ("clauses", i, "rules")),
-                    f"条項 {clause.ref} の rules に未知のルールコード「{code}」があります。",
-                    f"clause {clause.ref} lists an unknown rule code '{code}'.",
-                ))
-    return out
-
-
-def _check_rules(policy: Policy, node: Any, display: str) -> None:
-    """Every rule code must be known; settings valid; an error must cite a clause."""
-    problems = rule_problems(policy, node)
-    if problems:
-        line, ja, en = problems[0]
-        raise PolicyError(ja, en, path=display, line=line)
 
 
 def compose_policy_data(path: str | Path) -> tuple[dict[str, Any], Any, dict[str, Any]]:
@@ -561,9 +585,13 @@ def load_policy_file(path: str | Path, store: PolicyStore | None = None) -> Poli
     snslint code) is rebuilt from its stored validated form (:mod:`snslint.settings.compiled`)
     without validating it again; a newly validated one is stored. Errors are never stored.
 
+    The schema only: whether the rule entries name known rules with settings they accept is
+    :func:`snslint.rules.registry.check_policy`'s question (the engine asks it before a
+    policy's first draft, the CLI right after loading). The policy keeps where it was read
+    from (:attr:`Policy.origin`), from the cache too, so those errors name the file and line.
+
     Raises:
-        PolicyError: unreadable file, broken YAML, schema error, unknown rule code, an
-            error-level rule without a clause, unknown ``extends`` target.
+        PolicyError: unreadable file, broken YAML, schema error, unknown ``extends`` target.
     """
     if store is not None:
         return _load_through(store, Path(path))
@@ -577,23 +605,19 @@ def _load_policy_file(path: str | Path) -> Policy:
 
 def _store_key(raw: bytes) -> str:
     """SHA-256 (hex) of what a validated policy depends on: the file's bytes, the snslint
-    version, pydantic's version, the rule codes known (plugins included), and the size and
-    modification time of the code that validates (``settings/`` and ``rules/``, each rule's
-    module) and of the bundled policies an ``extends`` builds on."""
+    version, pydantic's version, and the size and modification time of the code that
+    validates (``settings/`` and the shared vocabulary it uses) and of the bundled policies an
+    ``extends`` builds on. Not the rules: the schema does not ask them."""
     import hashlib
     import json
-    import sys
 
     import pydantic
 
     from snslint import __version__
-    from snslint.rules.registry import registry
 
     here = Path(__file__).resolve().parent
-    files = {str(p) for folder in (here, here.parent / "rules") for p in folder.glob("*.py")}
-    rules = registry()
-    for rule in rules.values():
-        files.add(str(getattr(sys.modules.get(type(rule).__module__), "__file__", None) or type(rule).__module__))
+    files = {str(p) for p in here.glob("*.py")}
+    files |= {str(here.parent / name) for name in ("findings.py", "errors.py", "safe_yaml.py", "safe_read.py")}
     files |= {str(p) for p in data_dir("policies").glob("*.yaml")}
     stamps = []
     for name in sorted(files):
@@ -603,18 +627,24 @@ def _store_key(raw: bytes) -> str:
         except OSError:
             stamps.append((name, -1, -1))
     text = json.dumps(
-        ["policy", __version__, pydantic.VERSION, sorted(rules), stamps, hashlib.sha256(raw).hexdigest()],
+        ["policy+lines", __version__, pydantic.VERSION, stamps, hashlib.sha256(raw).hexdigest()],
         ensure_ascii=False,
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _load_through(store: PolicyStore, path: Path) -> Policy:
-    """:func:`load_policy_file` through ``store`` (see there)."""
+    """:func:`load_policy_file` through ``store`` (see there).
+
+    Stored: ``{"policy": the plain form (snslint.settings.compiled), "lines": [[loc, line],
+    ...]}`` (:attr:`PolicyOrigin.lines`); the path is not stored (the same bytes may be read
+    from another path), it is the one given now.
+    """
     import json
 
     from snslint.settings.compiled import from_plain, to_plain
 
+    display = str(path)
     try:
         raw = read_regular_file(path, MAX_POLICY_BYTES)
         key = _store_key(raw)
@@ -623,14 +653,20 @@ def _load_through(store: PolicyStore, path: Path) -> Policy:
     data = store.load("policies", "policy", key)
     if data is not None:
         try:
-            return from_plain(Policy, data)
+            policy = from_plain(Policy, data["policy"])
+            lines = {tuple(loc): line for loc, line in data["lines"]}
+            if set(lines) == set(entry_locations(policy)):
+                policy._origin = PolicyOrigin(display, lines)
+                return policy
         except (KeyError, TypeError, ValueError):
             pass  # damaged: validate again, and store the good one over it
     policy = _load_policy_file(path)
     try:
         plain = to_plain(policy)
-        if from_plain(Policy, json.loads(json.dumps(plain, ensure_ascii=False))) == policy:
-            store.save("policies", "policy", key, plain)
+        lines = [[list(loc), line] for loc, line in policy.origin.lines.items()]
+        stored = json.loads(json.dumps({"policy": plain, "lines": lines}, ensure_ascii=False))
+        if from_plain(Policy, stored["policy"]) == policy:
+            store.save("policies", "policy", key, stored)
     except (TypeError, ValueError, KeyError):
         pass
     return policy

@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -27,8 +27,8 @@ from snslint.settings.policy import (
     _line_of,
     clause_coverage,
     compose_policy_data,
-    rule_problems,
     schema_messages,
+    with_origin,
 )
 
 
@@ -75,7 +75,14 @@ def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def validate_policy_file(path: str | Path, source_text: str | None = None) -> list[Problem]:
+RuleProblems = Callable[[Policy], "list[tuple[int | None, str, str]]"]
+"""What is wrong with a policy's rule entries, as ``(line, ja, en)``: the rule stage's
+:func:`snslint.rules.registry.rule_problems` (the schema does not know which rules exist)."""
+
+
+def validate_policy_file(
+    path: str | Path, source_text: str | None = None, *, rule_problems: RuleProblems
+) -> list[Problem]:
     """Every problem of the policy file at ``path``, in file order where lines are known.
 
     Checks: YAML (syntax, the project's limits), ``extends``, the schema (each field error,
@@ -83,7 +90,9 @@ def validate_policy_file(path: str | Path, source_text: str | None = None) -> li
     ``clauses:`` list (warning when missing), each enabled rule's clause in ``clauses:``,
     each clause listed once, a clause declared ``automatic``/``partial`` with no enabled
     rule (warning), and, with ``source_text``, that the source's title and every quoted
-    wording (``clauses:``, rules' clauses, posting hours) stand in the document.
+    wording (``clauses:``, rules' clauses, posting hours) stand in the document. Rule codes
+    and settings are asked of ``rule_problems`` (the CLI passes
+    :func:`snslint.rules.registry.rule_problems`), given the policy with its origin.
 
     Raises:
         PolicyError: the file cannot be read at all (missing, unreadable, not UTF-8, too
@@ -99,7 +108,7 @@ def validate_policy_file(path: str | Path, source_text: str | None = None) -> li
         policy = Policy.model_validate(data)
     except ValidationError as exc:
         return [Problem(line, ja, en) for line, ja, en in schema_messages(exc, node)]
-    problems = [Problem(line, ja, en) for line, ja, en in rule_problems(policy, node)]
+    problems = [Problem(line, ja, en) for line, ja, en in rule_problems(with_origin(policy, str(path), node))]
     for loc, value in ((("name",), policy.name), (("name_en",), policy.name_en), (("source", "title"), policy.source.title)):
         if "〇〇" in value:
             problems.append(Problem(

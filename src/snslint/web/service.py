@@ -110,13 +110,14 @@ class DraftChecker:
             UsageError: both ``city`` and ``policy_file`` are given.
         """
         from snslint.errors import UsageError
+        from snslint.rules.registry import check_policy
 
         if city and policy_file:
             raise UsageError("--city と --policy は同時に指定できません。", "--city and --policy cannot be used together.")
         policies = {pid: load_bundled(pid) for pid in bundled_ids()}
         default = None
         if policy_file:
-            own = load_policy_file(policy_file)
+            own = check_policy(load_policy_file(policy_file))
             policies[own.id] = own
             default = own.id
         elif city:
