@@ -466,6 +466,25 @@ def test_the_result_cache_hands_its_artifact_store_to_the_lexicons(tmp_path):
     assert list((tmp_path / "c").rglob("CAT003-*.json"))
 
 
+@pytest.mark.parametrize("module", ["rules/timing.py", "text/lexicon.py", "lint/engine.py", "settings/policy.py"])
+def test_code_fingerprint_follows_every_stage_of_the_package(module):
+    """An edited rule, matcher, engine or policy schema (same version number) changes the
+    fingerprint, wherever in the package the module lives."""
+    import os
+
+    import snslint
+
+    path = Path(snslint.__file__).resolve().parent / module
+    st = path.stat()
+    before = code_fingerprint()
+    try:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert code_fingerprint() != before
+    finally:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert code_fingerprint() == before
+
+
 def test_code_fingerprint_follows_an_upgraded_library(monkeypatch, tmp_path):
     """A reinstalled jpholiday (new holidays) changes the fingerprint."""
     import importlib.util

@@ -127,7 +127,9 @@ def code_fingerprint() -> str:
 
     from snslint.resources import data_dir
 
-    package = Path(__file__).resolve().parent
+    import snslint
+
+    package = Path(snslint.__file__).resolve().parent  # the whole package, every stage
     rows: list[tuple[str, int, int]] = []
     roots = [("pkg", package, "*.py")]
     for kind in ("policies", "rules"):
