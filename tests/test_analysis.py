@@ -156,3 +156,23 @@ def test_unclosed_quotation_bracket_ends_at_the_line_break() -> None:
     assert [a.body[s:e] for s, e in a.sentence_bounds] == ["『講演会のお知らせ。\n", "会場は市民会館です。", "次回は未定です。"]
     sentence_at = {m.begin: m.sentence for m in a.morphemes}
     assert sentence_at[body.index("会場")] == 1 and sentence_at[body.index("次回")] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【お知らせ】１２月８日（火）は市役所本庁舎の窓口を休みます。\n詳しくは https://www.city.example.lg.jp/ へ。",
+        "ｶﾀｶﾅ　全角スペース\t\tタブ 😀👨‍👩‍👧 ①②③ ㈱ ｱｲｳ  ２０２６年",
+        "𠮷野家の𩸽定食。\r\n改行\r。e\u0301 と A\u200dB。\ufeff",
+        "あ" * 2500 + "。" + "い" * 10,
+    ],
+)
+def test_offsets_are_sudachis_own(text: str) -> None:
+    """tokenize() sums surface lengths instead of asking Sudachi for each begin and end:
+    the same offsets, and every surface is the body at its offsets."""
+    from snslint.text.analysis import _SUDACHI, iter_chunks
+
+    ours = tokenize(text)
+    theirs = [(off + m.begin(), off + m.end()) for off, piece in iter_chunks(text) for m in _SUDACHI.tokenizer("C").tokenize(piece)]
+    assert [(m.begin, m.end) for m in ours] == theirs
+    assert all(text[m.begin : m.end] == m.surface for m in ours)

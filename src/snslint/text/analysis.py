@@ -175,26 +175,19 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
     sentence = 0
     depth = 0  # open quotation brackets
     for offset, piece in iter_chunks(text):
+        # Sudachi's morphemes tile the input: each begins where the one before ended and its
+        # surface is the input there, so the offsets are a running sum of surface lengths
+        # (two calls into the binding fewer per morpheme; tests/test_analysis.py checks it).
+        begin = offset
         for m in tok.tokenize(piece):
             pid = m.part_of_speech_id()
             pos = pos_cache.get(pid)
             if pos is None:
                 pos = pos_cache[pid] = tuple(m.part_of_speech())
             surface = m.surface()
-            append(
-                new(
-                    Morpheme,
-                    (
-                        surface,
-                        offset + m.begin(),
-                        offset + m.end(),
-                        m.normalized_form(),
-                        m.dictionary_form(),
-                        pos,
-                        sentence,
-                    ),
-                )
-            )
+            end = begin + len(surface)
+            append(new(Morpheme, (surface, begin, end, m.normalized_form(), m.dictionary_form(), pos, sentence)))
+            begin = end
             if not surface:
                 continue
             if surface[0] in QUOTE_OPEN:
