@@ -178,3 +178,84 @@ def test_no_config_file_builds_no_config_validator_and_keeps_the_defaults(tmp_pa
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert json.loads(out.read_text()) is True  # a config file is validated
+
+
+PROBE_VALIDATORS = textwrap.dedent(
+    """
+    import atexit, json, sys
+    OUT = sys.argv.pop(1)
+    def _dump():
+        from pydantic import BaseModel
+        built = []
+        def walk(cls):
+            for sub in cls.__subclasses__():
+                if sub.__module__.startswith("snslint") and sub.__dict__.get("__pydantic_complete__"):
+                    built.append(f"{sub.__module__}.{sub.__qualname__}")
+                walk(sub)
+        walk(BaseModel)
+        with open(OUT, "w") as fh:
+            json.dump(sorted(set(built)), fh)
+    atexit.register(_dump)
+    from snslint.cli import main
+    main()
+    """
+)
+
+
+@pytest.mark.parametrize("city", ["kisarazu", "goshogawara", "mine"])
+def test_a_cold_run_builds_only_the_validators_of_what_it_validates(tmp_path: Path, city: str) -> None:
+    """The policy is validated, and the settings a policy gives a rule; a rule whose entry
+    sets nothing, a category file, a draft without front matter build no validator."""
+    from snslint.resources import data_file
+    from snslint.rules.registry import registry
+    from snslint.settings.policy import load_policy_file
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(NO_LINK.split("---\n", 2)[2], encoding="utf-8")  # no front matter
+    out = tmp_path / "built.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE_VALIDATORS, str(out), "check", str(draft), "--no-cache", "--format", "json",
+         "--city", city, "--platform", "x", "--at", "2026-12-07T10:00"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    policy = load_policy_file(data_file("policies", f"{city}.yaml"))
+    rules = registry()
+    configured = {
+        f"{type(rules[code]).Settings.__module__}.{type(rules[code]).Settings.__qualname__}"
+        for code, entry in policy.rules.items()
+        if entry.settings and code in rules and type(rules[code]).Settings is not None
+    }
+    assert set(json.loads(out.read_text())) == {"snslint.settings.policy.Policy"} | configured
+
+
+def test_the_empty_front_matter_is_the_models_defaults() -> None:
+    """A draft without front matter gets exactly what validating ``{}`` gives."""
+    from snslint.input.draft import FrontMatter, empty_front_matter
+
+    empty = empty_front_matter()
+    assert empty == FrontMatter.model_validate({}) == FrontMatter.model_construct()
+    assert empty.model_fields_set == set() and empty.snslint.model_fields_set == set()
+    assert empty.images is not empty_front_matter().images  # a fresh list each time
+
+
+def test_a_rule_entry_without_settings_gets_the_validated_defaults() -> None:
+    """Rule.settings_for: {} is not validated, yet equals what validating it gives; given
+    settings are validated (a wrong one still raises); one object per entry."""
+    from pydantic import ValidationError
+
+    from snslint.resources import data_file
+    from snslint.rules.registry import registry
+    from snslint.settings.policy import RuleConfig, load_policy_file
+
+    with_settings = [r for r in registry().values() if r.Settings is not None]
+    assert len(with_settings) >= 8
+    for rule in with_settings:
+        assert rule.settings_for(None) == rule.Settings.model_validate({}), rule.code
+        entry = RuleConfig(severity="warning")
+        assert rule.settings_for(entry) is rule.settings_for(entry)
+        with pytest.raises(ValidationError):
+            rule.settings_for(RuleConfig(severity="warning", settings={"no_such_setting": 1}))
+    goshogawara = load_policy_file(data_file("policies", "goshogawara.yaml"))
+    form004 = goshogawara.rule("FORM004")
+    assert registry()["FORM004"].settings_for(form004).government_exception is True

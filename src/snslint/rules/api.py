@@ -19,16 +19,39 @@ its analysis and the policy from :class:`RuleContext` and yields findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from snslint.findings import Clause, Finding, Severity
+from snslint.identity_memo import IdentityMemo
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.rules.context import CheckContext
     from snslint.settings.policy import RuleConfig
+
+
+class RuleSettings(BaseModel):
+    """Base of a rule's :attr:`Rule.Settings` model.
+
+    Its validator is built on first validation (``defer_build``), not when the rule module is
+    imported: a policy that sets nothing for a rule never validates its settings
+    (:meth:`Rule.settings_for`), so a cold run builds none of them.
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
+def _settings(model: type[BaseModel], raw: dict[str, Any]) -> BaseModel:
+    """``raw`` validated by ``model``; ``{}`` gives the defaults without building a validator
+    when every field has one (see :meth:`Rule.settings_for`)."""
+    if not raw and not any(f.is_required() for f in model.model_fields.values()):
+        return model.model_construct()
+    return model.model_validate(raw)
+
+
+_SETTINGS_MEMO: IdentityMemo[Any] = IdentityMemo(max_entries=512)
+""":meth:`Rule.settings_for` by policy entry (identity) and rule code."""
 
 
 @dataclass(frozen=True)
@@ -116,11 +139,29 @@ class Rule:
         if self.Settings is None:
             return f"this rule takes no settings: {sorted(config.settings)}" if config.settings else None
         try:
-            self.Settings.model_validate(config.settings)
+            self.settings_for(config)
         except ValidationError as exc:
             err = exc.errors()[0]
             return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
         return None
+
+    def settings_for(self, config: "RuleConfig | None") -> Any:
+        """The validated :attr:`Settings` of a policy entry (None: no entry), or None for a
+        rule without settings; the same object for the same entry (memoized by identity:
+        entries are never changed after loading).
+
+        An entry that sets nothing gets the model's defaults without validating: a default
+        is valid by the model's definition (pydantic does not validate defaults either), and
+        a policy that configures nothing then builds no validator (each costs a cold run
+        several milliseconds). A model with a required field is still validated.
+
+        Raises:
+            pydantic.ValidationError: the entry's settings do not suit :attr:`Settings`.
+        """
+        model = self.Settings
+        if model is None:
+            return None
+        return _SETTINGS_MEMO.get(config, self.code, lambda: _settings(model, config.settings if config else {}))
 
     def check(self, ctx: "RuleContext") -> Iterable[Finding]:
         """Yield the findings of this rule in one draft (override this)."""
@@ -167,12 +208,11 @@ class RuleContext:
         """The policy clause this rule rests on, or None."""
         return self.policy.clause(self.config.clause) if self.config else None
 
-    @cached_property
+    @property
     def settings(self) -> Any:
-        """The rule's validated settings (an instance of ``rule.Settings``), or None."""
-        if self.rule.Settings is None:
-            return None
-        return self.rule.Settings.model_validate(self.config.settings if self.config else {})
+        """The rule's validated settings (an instance of ``rule.Settings``), or None
+        (:meth:`Rule.settings_for`)."""
+        return self.rule.settings_for(self.config)
 
     def finding(
         self,

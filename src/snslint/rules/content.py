@@ -42,7 +42,7 @@ import bisect
 
 from typing import TYPE_CHECKING, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from snslint.findings import Finding, Severity
 from snslint.identity_memo import IdentityMemo
@@ -60,7 +60,7 @@ from snslint.text.lexicon import (
     parse_extra_terms,
 )
 from snslint.rules.registry import register, registry
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.text.analysis import Morpheme
@@ -76,7 +76,7 @@ _SCAN_MEMO = "snslint.rules.content.scan"
 group and, once a rule of the group asked for it, its one scan (:func:`_shared_scan`)."""
 
 
-class ContentSettings(BaseModel):
+class ContentSettings(RuleSettings):
     """``settings:`` of a CAT rule in a policy (see the module docstring)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -119,7 +119,7 @@ class LexiconRule(Rule):
     def _compile_lexicon(self, cfg: RuleConfig | None, store: ArtifactStore | None = None) -> Lexicon:
         """What :meth:`lexicon_for_config` returns, computed afresh (through ``store``, the
         run's compiled artifacts, when given)."""
-        settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
+        settings: ContentSettings = self.settings_for(cfg)
         return lexicon_for(self.code, cfg.extra_terms if cfg is not None else (), settings.unless, settings.disable, store)
 
     def explain_details(self) -> list[str]:
@@ -149,7 +149,7 @@ class LexiconRule(Rule):
         """The category's thresholds: the policy's ``settings.thresholds`` or the bundled ones
         (from ``lexicon``, this category's compiled lexicon, when given: a lexicon rebuilt
         from the cache carries them, so the category file is not parsed again)."""
-        settings: ContentSettings = self.Settings.model_validate(cfg.settings if cfg is not None else {})
+        settings: ContentSettings = self.settings_for(cfg)
         bundled = lexicon.thresholds if lexicon is not None and lexicon.code == self.code else None
         return settings.thresholds or bundled or load_spec(self.code).thresholds
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from snslint.findings import Finding, Severity
 from snslint.text.links import (
@@ -34,7 +34,7 @@ from snslint.text.links import (
 )
 from snslint.rules.registry import register
 from snslint.resources import data_file
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 
 # --------------------------------------------------------------------------- shared helpers
 
@@ -121,7 +121,7 @@ def _cite_ja(ctx: RuleContext) -> str:
     return f"{ctx.policy.name}の方針 {clause.ref}{users}"
 
 
-class _Model(BaseModel):
+class _Model(RuleSettings):
     model_config = ConfigDict(extra="forbid")
 
 

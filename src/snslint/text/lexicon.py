@@ -212,7 +212,8 @@ class LexiconSpec(_Model):
     label: str = Field(min_length=1, max_length=100)
     label_en: str = Field(min_length=1, max_length=100)
     description: str = Field(default="", max_length=2000)
-    thresholds: Thresholds = Thresholds(lower=2.0, upper=4.0)
+    # a factory, not an instance: building one at import would build the validator
+    thresholds: Thresholds = Field(default_factory=lambda: Thresholds(lower=2.0, upper=4.0))
     unless: list[str] = Field(default_factory=list, max_length=500)
     unless_window: Window = "sentence"
     entries: list[EntrySpec] = Field(default_factory=list, max_length=5000, alias="tests")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.form._shared import _fm_finding
 from snslint.rules.registry import register
 
-class ApprovalSettings(BaseModel):
+class ApprovalSettings(RuleSettings):
     """``settings:`` of FORM006.
 
     Attributes:

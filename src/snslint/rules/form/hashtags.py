@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.form._shared import PLATFORM_JA
 from snslint.rules.registry import register
 from snslint.text.links import find_links
@@ -32,7 +32,7 @@ def hashtags(text: str) -> list[re.Match[str]]:
     return out
 
 
-class HashtagSettings(BaseModel):
+class HashtagSettings(RuleSettings):
     """``settings:`` of FORM002.
 
     Attributes:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.form._shared import PLATFORM_JA
 from snslint.rules.registry import register
 from snslint.text.weighted_length import measure, nfc_prefix_end
@@ -38,7 +38,7 @@ YOUTUBE_TITLE_LIMIT = 100
 
 
 
-class LengthSettings(BaseModel):
+class LengthSettings(RuleSettings):
     """``settings:`` of FORM001.
 
     Attributes:

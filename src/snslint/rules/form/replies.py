@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from snslint.findings import Finding, Severity
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.form._shared import _fm_finding
 from snslint.rules.registry import register
 
 # --------------------------------------------------------------------------- FORM004
 
 
-class ReplySettings(BaseModel):
+class ReplySettings(RuleSettings):
     """``settings:`` of FORM004.
 
     Attributes:

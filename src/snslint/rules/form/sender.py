@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from snslint.findings import Finding, Severity
-from snslint.rules.api import Example, Rule, RuleContext
+from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.registry import register
 
 _DEPT_NOUN = r"[一-龥々ァ-ヶー]"
@@ -43,7 +43,7 @@ class PosterUnidentified(Rule):
     filled example (「（問い合わせ：広報課）」): a pasted 〇〇 would be FORM008.
     """
 
-    class Settings(BaseModel):
+    class Settings(RuleSettings):
         """``settings:`` of FORM009: ``department_accounts``: handles that identify the sender."""
 
         model_config = ConfigDict(extra="forbid")
