@@ -79,6 +79,10 @@ def test_driver_lists_every_rule(sarif):
     assert "5(7)" in md[at[1] : at[2]] and "https://bit.ly/3abcDEF" in md[at[2] : at[3]]
     assert "https://www.city.kagoshima.lg.jp/" in md[at[3] :] and "`snslint explain URL001`" in md
     assert "■ 代わりに / Use instead" in url001["help"]["text"]
+    # a personal-data rule's help shows its example's finding masked, never the example draft
+    pii003 = next(r for r in rules if r["id"] == "PII003")
+    for text in (pii003["help"]["markdown"], pii003["help"]["text"]):
+        assert "**** **** 0257" in text and "9832" not in text and "snslint explain PII003" in text
 
 
 def test_results_regions_levels_and_masking(sarif):

@@ -92,8 +92,6 @@ class Rule:
             each, Japanese and English), the first of ruff's documentation sections.
         why_it_matters, why_it_matters_en: why a city must not post it: the clause, the
             incident or the source behind the rule.
-        explanation: the one paragraph (Japanese then English) that rules written before the
-            sections carry; shown under "What it does" when :attr:`what_it_does` is empty.
         failing: examples that must give at least one finding of this rule; the first one
             is the documented example (:attr:`example`), with its ``finds`` and ``message``.
         instead: the documented example written the way the city should write it; it must
@@ -115,7 +113,6 @@ class Rule:
     what_it_does_en: ClassVar[str] = ""
     why_it_matters: ClassVar[str] = ""
     why_it_matters_en: ClassVar[str] = ""
-    explanation: ClassVar[str] = ""
     failing: ClassVar[tuple[Example, ...]] = ()
     instead: ClassVar[Example | None] = None
     passing: ClassVar[tuple[Example, ...]] = ()

@@ -57,17 +57,10 @@ class Section:
 
 
 def sections(rule: Rule) -> tuple[Section, ...]:
-    """The four sections of ``rule``, in :data:`SECTIONS` order.
-
-    A rule written before the sections (only ``explanation``) shows that paragraph as its
-    *What it does*, with the other prose section empty.
-    """
-    what, what_en = rule.what_it_does, rule.what_it_does_en
-    if not (what or what_en) and rule.explanation:
-        what = rule.explanation
+    """The four sections of ``rule``, in :data:`SECTIONS` order."""
     what_h, why_h, example_h, instead_h = SECTIONS
     return (
-        Section(what_h, what, what_en),
+        Section(what_h, rule.what_it_does, rule.what_it_does_en),
         Section(why_h, rule.why_it_matters, rule.why_it_matters_en),
         Section(example_h, example=rule.example),
         Section(instead_h, example=rule.instead),

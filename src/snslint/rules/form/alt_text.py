@@ -47,21 +47,37 @@ class MissingAltText(Rule):
     default_severity = Severity.WARNING
     summary = "画像に代替テキストがありません"
     summary_en = "An image has no alternative text"
-    explanation = (
-        "(ja) 添付画像（フロントマターの images）に代替テキスト（alt）がない、またはファイル名や"
-        "「画像」のような5字未満の alt しかないものを見つけます。画面読み上げソフトを使う人には"
-        "画像の内容が伝わりません（逗子市ガイドライン 3-4(4)）。\n"
-        "(en) Finds attached images (front matter images) without alternative text, or whose alt "
-        "is only the file name or under 5 characters; screen-reader users get nothing from them "
-        "(zushi guideline 3-4(4))."
+    what_it_does = (
+        "添付画像（フロントマターの images）に代替テキスト（alt）がない、"
+        "またはファイル名や「画像」のような5字未満の alt しかないものを見つけます。"
+    )
+    what_it_does_en = (
+        "Finds attached images (front matter images) without alternative text, or whose alt is only "
+        "the file name or under 5 characters."
+    )
+    why_it_matters = (
+        "画面読み上げソフトを使う人には、代替テキストのない画像の内容が伝わりません。"
+        "逗子市ガイドライン 3-4(4) は、投稿する画像に説明文を付けるなど、"
+        "逗子市アクセシビリティガイドラインに基づく発信を求めています。"
+    )
+    why_it_matters_en = (
+        "Screen-reader users get nothing from an image without alternative text. Zushi's guideline "
+        "3-4(4) asks for a description on posted images, following the city's accessibility "
+        "guideline."
     )
     failing = (
-        Example("---\nimages:\n  - path: hanabi2026.jpg\n---\n逗子海岸花火大会の様子です。", city="zushi"),
+        Example(
+            "---\nimages:\n  - path: hanabi2026.jpg\n---\n逗子海岸花火大会の様子です。", city="zushi",
+            finds="hanabi2026.jpg",
+            message="画像「hanabi2026.jpg」に代替テキスト（alt）がありません。",
+            message_en="The image 'hanabi2026.jpg' has no alternative text (alt).",
+        ),
         Example(
             "---\nimages:\n  - path: poster.png\n    alt: poster.png\n---\n防災講演会のポスターです。",
             city="kisarazu",
         ),
     )
+    instead = Example("---\nimages:\n  - path: hanabi2026.jpg\n    alt: 逗子海岸の夜空に赤と金色の花火が開き、砂浜で見物する人たち\n---\n逗子海岸花火大会の様子です。（観光課）\n", city="zushi")
     passing = (
         Example(
             "---\nimages:\n  - path: hanabi2026.jpg\n    alt: 逗子海岸の夜空に大輪の花火が上がる様子\n---\n"

@@ -40,15 +40,37 @@ class ApprovalMissing(Rule):
     Settings = ApprovalSettings
     summary = "承認者（approved_by）がありません"
     summary_en = "No approved_by where the policy requires approval"
-    explanation = (
-        "(ja) 投稿前の承認（所属長・アカウント管理者の了承）を求める運用で、フロントマターに"
-        "approved_by（承認者）が書かれていない下書きを見つけます。承認の記録方法は課ごとに違うため"
-        "既定では無効で、設定やポリシーの extends で有効にします。\n"
-        "(en) Finds drafts without approved_by where the office requires approval before "
-        "posting (kagoshima 5(1), goshogawara 第8条(1), zushi 3-2(1)ウ); off by default, turned "
-        "on by a deployment."
+    what_it_does = (
+        "投稿前の承認（所属長・アカウント管理者の了承）を求める運用で、フロントマターに "
+        "approved_by（承認者）が書かれていない下書きを見つけます。"
+        "承認の記録方法は課ごとに違うため既定では無効で、設定やポリシーの extends で有効にします。"
     )
-    failing = (Example("---\nplatform: x\n---\n本日の市長の動静です。", city="kagoshima"),)
+    what_it_does_en = (
+        "Finds drafts without approved_by where the office requires approval before posting; off by "
+        "default (offices record approval differently), turned on by a deployment in its config or "
+        "a policy that extends the city's."
+    )
+    why_it_matters = (
+        "鹿児島市 5(1)、五所川原市 第8条(1)、逗子市 3-2(1)ウ は、"
+        "発信の前にアカウント管理者や所属長の了承を得ることを定めています。"
+        "承認者を下書きに書いておけば、誰が確認したかを後からたどれます。"
+    )
+    why_it_matters_en = (
+        "Kagoshima 5(1), Goshogawara 第8条(1) and Zushi 3-2(1)ウ require the administrator's or the "
+        "head of section's approval before posting; approved_by in the draft records who checked "
+        "it."
+    )
+    failing = (
+        Example(
+            "---\nplatform: x\n---\n本日の市長の動静です。", city="kagoshima",
+            finds="---",
+            message=(
+                "承認者（approved_by）が書かれていません。投稿前に所属長等の承認を得てください。"
+            ),
+            message_en="No approver (approved_by). Get the approval before posting.",
+        ),
+    )
+    instead = Example("---\nplatform: x\napproved_by: 秘書課長（12月2日）\n---\n本日の市長の動静です。\n", city="kagoshima")
     passing = (
         Example("---\nplatform: x\napproved_by: 広報課長\n---\n本日の市長の動静です。", city="kagoshima"),
     )

@@ -38,14 +38,34 @@ class MachineDependentCharacter(Rule):
     default_severity = Severity.INFO
     summary = "半角カナや機種依存文字が使われています"
     summary_en = "Half-width katakana or environment-dependent characters"
-    explanation = (
-        "(ja) 半角カタカナや、①・㈱・㍻・㌔などの機種依存文字を見つけます。画面読み上げソフトで"
-        "正しく読まれなかったり、端末によって表示が崩れたりします（逗子市ガイドライン 3-4(4)"
-        "アクセシビリティ）。置き換え後の文字を示します。\n"
-        "(en) Finds half-width katakana and environment-dependent characters (①, ㈱, ㍻, ㌔) that "
-        "screen readers read badly or some devices render poorly, with the plain replacement."
+    what_it_does = (
+        "半角カタカナや、①・㈱・㍻・㌔などの機種依存文字を見つけ、"
+        "置き換え後の文字を示します（snslint check --fix で置き換えられます）。"
     )
-    failing = (Example("申込方法：①電話 ②窓口\nｲﾍﾞﾝﾄ会場は㈱逗子建設の駐車場です。", city="zushi"),)
+    what_it_does_en = (
+        "Finds half-width katakana and environment-dependent characters (①, ㈱, ㍻, ㌔), with the "
+        "plain replacement (snslint check --fix applies it)."
+    )
+    why_it_matters = (
+        "画面読み上げソフトで正しく読まれなかったり、端末によって表示が崩れたりします。"
+        "逗子市ガイドライン 3-4(4) は、誰もが支障なく利用できるよう、"
+        "アクセシビリティに配慮した発信を求めています。"
+    )
+    why_it_matters_en = (
+        "Screen readers read them badly and some devices render them poorly; Zushi 3-4(4) asks for "
+        "posts everyone can use, following the city's accessibility guideline."
+    )
+    failing = (
+        Example(
+            "申込方法：①電話 ②窓口\nｲﾍﾞﾝﾄ会場は㈱逗子建設の駐車場です。", city="zushi",
+            finds="①",
+            message=(
+                "「①」は読み上げソフトや端末によって正しく読まれない・表示されないことがあります。"
+            ),
+            message_en="'①' may be read or shown wrongly by screen readers or some devices.",
+        ),
+    )
+    instead = Example("申込方法は、電話または窓口です。\nイベント会場は株式会社逗子建設の駐車場です。（市民協働課）\n", city="zushi")
     passing = (
         Example("申込方法：(1)電話 (2)窓口\nイベント会場は株式会社逗子建設の駐車場です。", city="zushi"),
     )

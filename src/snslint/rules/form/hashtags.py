@@ -69,21 +69,37 @@ class HashtagLimit(Rule):
     Settings = HashtagSettings
     summary = "ハッシュタグが多すぎる、またはリンクにならない書き方です"
     summary_en = "Too many hashtags for the platform, or hashtags that will not link"
-    explanation = (
-        "(ja) 媒体の上限（Instagram は1投稿30個まで）を超えるハッシュタグ、読みやすさの目安"
-        "（X 3個、Facebook 5個など。設定で変更可）を超えるハッシュタグ、全角「＃」で書かれて"
-        "リンクにならないハッシュタグを見つけます。URL の中の # や数字だけのタグは数えません。\n"
-        "(en) Finds more hashtags than the platform takes (Instagram: 30 per post), more than "
-        "reads well (X 3, Facebook 5 ... configurable), and tags written with a full-width ＃ "
-        "that do not link on Instagram or Facebook."
+    what_it_does = (
+        "媒体の上限（Instagram は1投稿30個まで）を超えるハッシュタグ、読みやすさの目安（X 3個、"
+        "Facebook 5個など。設定で変更可）を超えるハッシュタグ、"
+        "全角「＃」で書かれてリンクにならないハッシュタグを見つけます。URL の中の # "
+        "や数字だけのタグは数えません。"
+    )
+    what_it_does_en = (
+        "Finds more hashtags than the platform takes (Instagram: 30 per post), more than reads well "
+        "(X 3, Facebook 5 ... configurable), and tags written with a full-width ＃ that do not link "
+        "on Instagram or Facebook. A # inside a URL and number-only tags are not counted."
+    )
+    why_it_matters = (
+        "上限を超えた投稿は媒体に受け付けられません。タグの多い投稿は本文が読みにくく、"
+        "宣伝や迷惑投稿のように見えます。全角の＃はリンクにならないため、"
+        "タグを付けた意味がありません。"
+    )
+    why_it_matters_en = (
+        "The platform refuses a post over its limit; a post crowded with tags is hard to read and "
+        "looks like spam or advertising; a full-width ＃ does not link, so the tag does nothing."
     )
     failing = (
         Example(
             "---\nplatform: x\n---\n逗子海岸で花火大会を開催します！ #逗子 #花火 #夏祭り #海 #神奈川",
             city="zushi",
+            finds="#海 #神奈川",
+            message="ハッシュタグが 5 個あります。X では 3 個までが読みやすさの目安です。",
+            message_en="5 hashtags; up to 3 reads well on X.",
         ),
         Example("---\nplatform: instagram\n---\n紅葉が見頃です。＃鹿児島 ＃紅葉", city="kagoshima"),
     )
+    instead = Example("---\nplatform: x\n---\n逗子海岸で花火大会を開催します！ #逗子 #花火大会\n", city="zushi")
     passing = (
         Example(
             "---\nplatform: x\n---\n逗子海岸で花火大会を開催します！ #逗子 #花火大会\n"

@@ -71,15 +71,26 @@ class LengthLimit(Rule):
     Settings = LengthSettings
     summary = "文字数が媒体の上限を超えています"
     summary_en = "The text is over the platform's length limit"
-    explanation = (
-        "(ja) 媒体ごとの文字数上限を超える下書きを見つけます。X は twitter-text の重み付き文字数"
-        "（config v3：日本語などは1字2、URLは長さに関係なく23、絵文字は2、上限280）で数えます。"
-        "Instagram 2,200字、Threads 500字、LINE 5,000字、Facebook 63,206字、YouTube は1行目をタイトル"
-        "（100字）、残りを説明（5,000字）として数えます。超えた分は投稿できないか切れて表示されます。\n"
-        "(en) Finds drafts longer than the platform accepts. X uses twitter-text's weighted length "
+    what_it_does = (
+        "媒体ごとの文字数上限を超える下書きを見つけます。X は twitter-text の重み付き文字数（config "
+        "v3：日本語などは1字2、URLは長さに関係なく23、絵文字は2、上限280）で数えます。Instagram "
+        "2,200字、Threads 500字、LINE 5,000字、Facebook 63,206字、YouTube "
+        "は1行目をタイトル（100字）、残りを説明（5,000字）として数えます。"
+        "指摘の範囲は収まらない部分です。"
+    )
+    what_it_does_en = (
+        "Finds drafts longer than the platform accepts. X uses twitter-text's weighted length "
         "(config v3: Japanese 2 each, any URL 23, emoji 2; limit 280); Instagram 2,200 characters, "
         "Threads 500, LINE 5,000, Facebook 63,206; a YouTube draft's first line is the title (100) "
         "and the rest the description (5,000). The finding marks the part that does not fit."
+    )
+    why_it_matters = (
+        "超えた分は投稿できないか、途中で切れて表示されます。"
+        "告知では日時・会場・問い合わせ先など後半の大事な情報が読まれずに終わります。"
+    )
+    why_it_matters_en = (
+        "The platform refuses the post or cuts it off, and the part that is lost, often the date, "
+        "the place or the contact at the end of a notice, never reaches readers."
     )
     failing = (
         Example(
@@ -87,6 +98,15 @@ class LengthLimit(Rule):
             + "【お知らせ】木更津市では、令和8年12月5日（土）に市民会館で防災講演会を開催します。"
             * 5,
             city="kisarazu",
+            finds="2月5日（土）に市民会館で防災講演会を開催します。【お知らせ】木更津市では、令和8年12月5日（土）に市民会館で防災講演会を開催します。",
+            message=(
+                "X の重み付き文字数が 410 で、上限 280 を 130 超えています（日本語は1字を2、"
+                "URLは23と数えます）。"
+            ),
+            message_en=(
+                "X weighted length is 410, 130 over the limit of 280 (Japanese counts 2 per "
+                "character, a URL 23)."
+            ),
         ),
         Example(
             "---\nplatform: youtube\n---\n"
@@ -94,6 +114,7 @@ class LengthLimit(Rule):
             city="zushi",
         ),
     )
+    instead = Example("---\nplatform: x\n---\n【お知らせ】12月5日（土）10時から市民会館で防災講演会を開催します。申込不要です。（危機管理課）\n", city="kisarazu")
     passing = (
         Example(
             "---\nplatform: x\n---\n"

@@ -80,19 +80,38 @@ class Placeholder(Rule):
     default_severity = Severity.WARNING
     summary = "テンプレートの未記入箇所（〇〇など）が残っています"
     summary_en = "Unfilled template text is left in the post"
-    explanation = (
-        "(ja) 〇〇、●●、××、○時○分、XX、TODO、【要確認】、（仮）など、テンプレートの未記入箇所が"
-        "残った下書きを見つけます。2013年には準備していた文面が「○時○分」のまま誤って投稿され、"
-        "問い合わせが殺到しました。二〇二六年のような漢数字の〇、箇条書きの●、○×クイズは対象外です。\n"
-        "(en) Finds template leftovers (〇〇, ●●, ××, ○時○分, XX, TODO, 【要確認】, （仮）) in a "
-        "draft about to go out, as in the 2013 incident where a prepared message went out with "
-        "its ○時○分 unfilled. Kanji numerals (二〇二六年), bullets and ○×クイズ are left alone."
+    what_it_does = (
+        "〇〇、●●、××、○時○分、XX、TODO、【要確認】、（仮）など、"
+        "テンプレートの未記入箇所が残った下書きを見つけます。二〇二六年のような漢数字の〇、"
+        "箇条書きの●、○×クイズは対象外です。"
+    )
+    what_it_does_en = (
+        "Finds template leftovers (〇〇, ●●, ××, ○時○分, XX, TODO, 【要確認】, （仮）) in a draft "
+        "about to go out. Kanji numerals (二〇二六年), bullets and ○×クイズ are left alone."
+    )
+    why_it_matters = (
+        "2013年、横浜市の防災用アカウントで、"
+        "ミサイル発射に備えて準備していた文面が「○時○分」のまま誤って投稿され、"
+        "20分後に訂正されるまでに問い合わせが相次ぎ、市長が謝罪しました。五所川原市 第3条(4)、"
+        "鹿児島市 5(4)、美祢市 第4 4(3) は正確な情報の発信を求めています。"
+    )
+    why_it_matters_en = (
+        "In 2013 Yokohama's disaster account posted by mistake a message prepared in advance for a "
+        "missile launch, its ○時○分 still unfilled; it was corrected 20 minutes later, after dozens "
+        "of calls, and the mayor apologised. Goshogawara 第3条(4), Kagoshima 5(4) and Mine 第4 4(3) "
+        "ask for accurate information."
     )
     failing = (
-        Example("【緊急】本日○時○分ごろ、市内で停電が発生しました。復旧の見込みは未定です。", city="zushi"),
+        Example(
+            "【緊急】本日○時○分ごろ、市内で停電が発生しました。復旧の見込みは未定です。", city="zushi",
+            finds="○時",
+            message="テンプレートの未記入箇所「○時」が残っています。",
+            message_en="Unfilled template text '○時' is left in the post.",
+        ),
         Example("〇〇課からのお知らせです。12月の市民講座の申込を受け付けています。", city="kisarazu"),
         Example("防災訓練を12月6日に実施します。集合場所：【要確認】", city="kagoshima"),
     )
+    instead = Example("【緊急】本日14時20分ごろ、市内の一部地域で停電が発生しました。復旧の見込みは未定です。（防災安全課）\n", city="zushi")
     passing = (
         Example("市制施行一〇〇周年記念式典を二〇二六年十一月三日に開催します。", city="zushi"),
         Example("○×クイズ大会を開催します！\n● 日時：12月6日（日）10時\n● 場所：市民会館", city="kisarazu"),

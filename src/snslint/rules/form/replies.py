@@ -43,18 +43,40 @@ class ReplyNotAllowed(Rule):
     Settings = ReplySettings
     summary = "返信しない運用の市で返信しようとしています"
     summary_en = "A reply where the city's policy says it does not reply"
-    explanation = (
-        "(ja) フロントマターが type: reply の下書きで、市の運用方針が「コメントには返信しない」"
-        "と定めているものを見つけます（木更津市 8、五所川原市 第8条2、美祢市 第4 2(6)、逗子市の"
-        "運用ポリシー 3）。アカウントごとの replies 設定があればそれに従います。五所川原市では"
-        "政府機関・地方公共団体への返信（reply_to_government: true）は対象外です。\n"
-        "(en) Finds replies (type: reply) where the city's policy says it does not reply to "
-        "comments; an account's replies: setting overrides; goshogawara allows replies to "
-        "government bodies (reply_to_government: true)."
+    what_it_does = (
+        "フロントマターが type: reply の下書きで、"
+        "市の運用方針が「コメントには返信しない」と定めているものを見つけます。アカウントごとの "
+        "replies 設定があればそれに従い、"
+        "五所川原市では政府機関・地方公共団体への返信（reply_to_government: true）は対象外です。"
+    )
+    what_it_does_en = (
+        "Finds replies (type: reply) where the city's policy says it does not reply to comments; an "
+        "account's replies: setting overrides it, and Goshogawara allows replies to government "
+        "bodies (reply_to_government: true)."
+    )
+    why_it_matters = (
+        "木更津市 8、五所川原市 第8条2、美祢市 第4 2(6)、逗子市の運用ポリシー 3 は、"
+        "コメントへの個別の返信をしないと定めています。一人に返信すれば、"
+        "ほかの人からも返信を求められ、公平に応じきれません。問い合わせには、"
+        "窓口やお問い合わせフォームを案内する投稿で応えます。"
+    )
+    why_it_matters_en = (
+        "Kisarazu 8, Goshogawara 第8条2, Mine 第4 2(6) and Zushi's account policy 3 say the city "
+        "does not reply to comments one by one: a reply to one person invites the same from "
+        "everyone, which the office cannot answer fairly. Point people to the counter or the "
+        "enquiry form in a post instead."
     )
     failing = (
-        Example("---\ntype: reply\n---\nご意見ありがとうございます。担当課に伝えます。", city="kisarazu"),
+        Example(
+            "---\ntype: reply\n---\nご意見ありがとうございます。担当課に伝えます。", city="kisarazu",
+            finds="reply",
+            message=(
+                "この市（アカウント）の運用方針では、コメントに返信しないことになっています。"
+            ),
+            message_en="This city's (account's) policy says it does not reply to comments.",
+        ),
     )
+    instead = Example("---\ntype: post\n---\nご意見・ご要望は、市ホームページのお問い合わせフォームでお受けしています。（広報広聴課）\n", city="kisarazu")
     passing = (
         Example("---\ntype: post\n---\nご意見は市ホームページのお問い合わせフォームからお寄せください。", city="kisarazu"),
         Example("---\ntype: share\n---\n千葉県の防災情報をお知らせします。", city="kisarazu"),
@@ -101,14 +123,37 @@ class DirectMessage(Rule):
     default_severity = Severity.WARNING
     summary = "ダイレクトメッセージは運用方針で認められていません"
     summary_en = "A direct message where the policy forbids them"
-    explanation = (
-        "(ja) フロントマターが type: dm の下書きで、市の運用方針がメッセージ送信機能の利用を"
-        "禁じているものを見つけます（五所川原市 第7条2）。管理者が特に必要と認めた場合は、"
-        "snslint: ignore に理由を書いて抑止してください。\n"
-        "(en) Finds direct messages (type: dm) where the policy forbids the messaging feature "
-        "(goshogawara 第7条2); when the administrator allows one, suppress it with a reason."
+    what_it_does = (
+        "フロントマターが type: dm の下書きで、"
+        "市の運用方針がメッセージ送信機能（ダイレクトメッセージ）の利用を禁じているものを見つけます。"
+        "管理者が特に必要と認めた場合は、snslint: ignore に理由を書いて抑止してください。"
     )
-    failing = (Example("---\ntype: dm\n---\nお問い合わせの件、担当よりご連絡いたします。", city="kisarazu"),)
+    what_it_does_en = (
+        "Finds direct messages (type: dm) where the policy forbids the messaging feature; when the "
+        "administrator allows one, suppress it with a reason."
+    )
+    why_it_matters = (
+        "五所川原市 第7条2 は、運用者が SNS "
+        "のメッセージ送信機能を原則として利用してはならないと定めています。"
+        "ダイレクトメッセージは外から見えないため、組織として内容を確かめにくく、"
+        "個人情報のやりとりにもつながります。"
+    )
+    why_it_matters_en = (
+        "Goshogawara 第7条2 says staff must not use the messaging feature as a rule: a direct "
+        "message is invisible to others, hard for the office to check, and draws personal data into "
+        "the exchange."
+    )
+    failing = (
+        Example(
+            "---\ntype: dm\n---\nお問い合わせの件、担当よりご連絡いたします。", city="goshogawara",
+            finds="dm",
+            message=(
+                "運用方針では、SNS のメッセージ送信機能（DM）を原則として使わないことになっています。"
+            ),
+            message_en="The policy says the messaging feature (DM) is not to be used.",
+        ),
+    )
+    instead = Example("---\ntype: post\n---\n個別のお問い合わせは、市ホームページのお問い合わせフォームからお寄せください。（総務課）\n", city="goshogawara")
     passing = (
         Example("---\ntype: post\n---\nお問い合わせは市民課（電話 0438-23-7111）まで。", city="kisarazu"),
         Example("---\ntype: reply\n---\nありがとうございます。", city="kisarazu"),

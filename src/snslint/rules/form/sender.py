@@ -54,17 +54,34 @@ class PosterUnidentified(Rule):
     default_severity = Severity.INFO
     summary = "発信する担当課がわかりません"
     summary_en = "The post does not say which department sends it"
-    explanation = (
-        "(ja) 本文に発信する所属（〇〇課、〇〇係、〇〇センター、〇〇担当など）が書かれていない"
-        "投稿を見つけます。逗子市ガイドライン 3-1(3)イは、情報の信頼性を高めるために発信者の"
-        "所属を明らかにするよう求めています。課のアカウントから出す場合は設定で除外できます。\n"
-        "(en) Finds posts that do not say which department sends them (〇〇課, 〇〇係, 〇〇担当); "
-        "zushi 3-1(3)イ asks the sender's department to be clear. Department accounts can be exempted."
+    what_it_does = (
+        "本文に発信する所属（〇〇課、〇〇係、〇〇センター、"
+        "〇〇担当など）が書かれていない投稿を見つけます。"
+        "課のアカウントから出す場合は設定で除外できます。"
+    )
+    what_it_does_en = (
+        "Finds posts that do not say which department sends them (〇〇課, 〇〇係, 〇〇センター, "
+        "〇〇担当); department accounts can be exempted in settings."
+    )
+    why_it_matters = (
+        "逗子市ガイドライン 3-1(3)イ は、"
+        "情報の信頼性を高めるために発信者の所属を明らかにするよう求めています。所属が書いてあれば、"
+        "読んだ人が問い合わせ先に迷いません。"
+    )
+    why_it_matters_en = (
+        "Zushi 3-1(3)イ asks the sender's department to be clear, to make the information "
+        "trustworthy; readers also know whom to ask."
     )
     failing = (
-        Example("明日は燃えるごみの収集日です。朝8時30分までに出してください。", city="zushi"),
+        Example(
+            "明日は燃えるごみの収集日です。朝8時30分までに出してください。", city="zushi",
+            finds="明日は燃えるごみの収集日です。朝8時30分までに出してください。",
+            message="発信する所属（担当課）が本文に書かれていません。",
+            message_en="The post does not say which department sends it.",
+        ),
         Example("おはなし会を開きます。\n問い合わせ：046-873-1111", city="zushi"),
     )
+    instead = Example("明日は燃えるごみの収集日です。朝8時30分までに出してください。（環境都市課）\n", city="zushi")
     passing = (
         Example("明日は燃えるごみの収集日です。\n（問い合わせ：環境都市課 046-873-1111）", city="zushi"),
         Example("---\ntype: reply\n---\nありがとうございます。", city="zushi"),

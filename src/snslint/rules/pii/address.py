@@ -31,19 +31,43 @@ class StreetAddress(_PiiRule):
     default_severity = Severity.WARNING
     summary = "個人宅と思われる番地までの住所"
     summary_en = "A street-level address of what looks like a private residence"
-    explanation = (
-        "（日本語）地名（Sudachi の 名詞,固有名詞,地名）に続く番地・号・「1-2-3」形式の住所を見つけます。"
-        "会場・施設・事務所の所在地は市の投稿で日常的に使われるため情報どまりとし、「自宅」「〇〇さん宅」"
-        "や個人名と並んだ住所は、本人の同意なく個人の住所を公開するおそれがあるため警告します。報告では"
-        "逗子市逗子*-*-** のように町名より後を伏せます。\n"
-        "(en) Finds street-level addresses (house numbers) after a place name. Venue and facility "
+    what_it_does = (
+        "地名（Sudachi の 名詞,固有名詞,地名）に続く番地・号・「1-2-3」形式の住所を見つけます。"
+        "会場・施設・事務所の所在地は市の投稿で日常的に使われるため情報どまりとし、"
+        "「自宅」「〇〇さん宅」や個人名と並んだ住所は警告します。報告では逗子市逗子*-*-** "
+        "のように町名より後を伏せます。"
+    )
+    what_it_does_en = (
+        "Finds street-level addresses (house numbers) after a place name. Venue and facility "
         "addresses are normal in city posts and only info; an address next to a person's name or "
         "自宅/宅 is a warning. Reports mask everything after the town name."
     )
+    why_it_matters = (
+        "個人の住所を本人の同意なく公開すると、その人の暮らしや安全を脅かすおそれがあり、"
+        "各市の運用方針が禁じる個人情報の掲載にあたります（五所川原市 第9条(9)、木更津市 10(9) "
+        "など）。"
+    )
+    why_it_matters_en = (
+        "An address published without consent can put the person's home life and safety at risk, "
+        "and it breaks every city's personal-data clause (Goshogawara 第9条(9), Kisarazu 10(9) "
+        "...)."
+    )
     failing = (
-        Example("迷い犬を保護しています。お心当たりの方は、山田太郎さんの自宅（木更津市富士見2丁目4番7号）まで。"),
+        Example(
+            "迷い犬を保護しています。お心当たりの方は、山田太郎さんの自宅（木更津市富士見2丁目4番7号）まで。",
+            finds="木更津市富士見*丁目*番*号",
+            message=(
+                "個人の住所と思われる番地までの住所（木更津市富士見*丁目*番*号）があります（「自宅」「宅」の記載）。"
+                "本人の同意なく公開できません。"
+            ),
+            message_en=(
+                "A street-level address (木更津市富士見*丁目*番*号) that looks like a private "
+                "residence: it may not be published without consent."
+            ),
+        ),
         Example("表彰者：鈴木一郎さん 君津市久保3-12-8"),
     )
+    instead = Example("迷い犬を保護しています。お心当たりの方は、市役所 環境管理課までお問い合わせください。\n", city="kisarazu")
     passing = (
         Example("福山市久松台3丁目付近で林野火災が発生しました。消防車の通行にご協力ください。"),
         Example("〒292-8501 千葉県木更津市朝日 木更津市役所 市民課"),

@@ -35,18 +35,41 @@ class BirthDate(_PiiRule):
     default_severity = Severity.WARNING
     summary = "個人の生年月日"
     summary_en = "A date of birth tied to a person"
-    explanation = (
-        "（日本語）「生年月日：」「誕生日は」に続く年月日や、人名・「さん」などと同じ行の「〇年〇月〇日生まれ」"
-        "を、個人の生年月日として見つけます。予防接種や式典の対象を示す「昭和〇年生まれの方」「〜生まれ〜"
-        "〜生まれ」などの年齢条件は個人の情報ではないので対象外です。報告では 昭和**年*月*日 のように伏せます。\n"
-        "(en) Finds a person's date of birth: a full date after 生年月日/誕生日, or 'born on' a date in a "
-        "line naming a person. Eligibility conditions such as 'people born in 1955 or earlier' are not "
-        "reported. Reports mask the digits."
+    what_it_does = (
+        "「生年月日：」「誕生日は」に続く年月日や、"
+        "人名・「さん」などと同じ行の「〇年〇月〇日生まれ」を、個人の生年月日として見つけます。"
+        "予防接種や式典の対象を示す「昭和〇年生まれの方」「〜生まれ〜〜生まれ」などの年齢条件は個人の情報ではないので対象外です。"
+        "報告では 昭和**年*月*日 のように伏せます。"
+    )
+    what_it_does_en = (
+        "Finds a person's date of birth: a full date after 生年月日/誕生日, or 'born on' a date in "
+        "a line naming a person. Eligibility conditions such as 'people born in 1955 or earlier' "
+        "are not reported. Reports mask the digits."
+    )
+    why_it_matters = (
+        "生年月日は氏名と合わせると本人を特定でき、なりすましにも使われる個人情報で、"
+        "本人の同意なく公開できません（五所川原市 第9条(9)、鹿児島市 6(5) など）。"
+    )
+    why_it_matters_en = (
+        "A date of birth together with a name identifies the person and helps impersonation; it may "
+        "not be published without consent (Goshogawara 第9条(9), Kagoshima 6(5) ...)."
     )
     failing = (
-        Example("今月の赤ちゃん紹介：木村ひなたちゃん（令和7年10月3日生まれ）"),
+        Example(
+            "今月の赤ちゃん紹介：木村ひなたちゃん（令和7年10月3日生まれ）",
+            finds="令和*年**月*日",
+            message=(
+                "個人の生年月日（令和*年**月*日）と思われる記載があります。"
+                "本人の同意なく公開できません。"
+            ),
+            message_en=(
+                "What looks like a person's date of birth (令和*年**月*日): it may not be published "
+                "without consent."
+            ),
+        ),
         Example("【申請者】生年月日：昭和58年6月21日"),
     )
+    instead = Example("今月の赤ちゃん紹介：ひなたちゃん（10月生まれ）。保護者の方の了解を得て掲載しています。\n", city="kisarazu")
     passing = (
         Example("帯状疱疹ワクチンの定期接種の対象は、昭和35年4月2日～昭和36年4月1日生まれの方です。"),
         Example("二十歳のつどい（対象者：平成17年4月2日生まれ～平成18年4月1日生まれ）を開催します。"),

@@ -25,18 +25,40 @@ class CreditCard(_PiiRule):
     default_severity = Severity.ERROR
     summary = "クレジットカード番号"
     summary_en = "A payment card number that passes the Luhn check"
-    explanation = (
-        "（日本語）主要ブランド（Visa、Mastercard、American Express、JCB、Diners、Discover）の番号体系に"
-        "合い、Luhn検査（ISO/IEC 7812-1）を満たす13〜19桁の番号をクレジットカード番号として見つけます。"
-        "カード番号の公開は不正利用に直結するためエラーです。報告では ****-****-****-1234 のように下4桁"
-        "のみ表示します。\n"
-        "(en) Finds 13-19 digit numbers with a known card brand prefix that pass the Luhn check. A "
-        "published card number invites fraud: error. Reports show only the last four digits."
+    what_it_does = (
+        "主要ブランド（Visa、Mastercard、American Express、JCB、Diners、Discover）の番号体系に合い、"
+        "Luhn検査（ISO/IEC 7812-1）を満たす13〜19桁の番号をクレジットカード番号として見つけます。"
+        "報告では ****-****-****-1234 のように下4桁のみ表示します。"
+    )
+    what_it_does_en = (
+        "Finds 13-19 digit numbers with a known card brand prefix (Visa, Mastercard, American "
+        "Express, JCB, Diners, Discover) that pass the Luhn check (ISO/IEC 7812-1). Reports show "
+        "only the last four digits."
+    )
+    why_it_matters = (
+        "カード番号の公開は不正利用に直結するためエラーです。決済のテスト用の番号でも、"
+        "市の投稿では本物の番号と見分けがつかず、載せる理由もありません。"
+    )
+    why_it_matters_en = (
+        "A published card number invites fraud: error. Even a payment test number cannot be told "
+        "apart from a real one in a city post, and there is no reason to post it."
     )
     failing = (
-        Example("ふるさと納税の決済テスト用：4111 1111 1111 1111 を入力してください"),
+        Example(
+            "ふるさと納税の決済テスト用：4111 1111 1111 1111 を入力してください",
+            finds="**** **** **** 1111",
+            message=(
+                "クレジットカード番号（Visa、**** **** **** 1111）と思われる番号があります。"
+                "公開できません。"
+            ),
+            message_en=(
+                "What looks like a Visa card number (**** **** **** 1111): it must not be "
+                "published."
+            ),
+        ),
         Example("寄附金の引き落としカード 3530-1113-3330-0000 の登録を確認しました。"),
     )
+    instead = Example("ふるさと納税の決済は、ポータルサイトの画面の案内に沿って進めてください。市の職員がカード番号をお聞きすることはありません。\n", city="kisarazu")
     passing = (
         Example("ふるさと納税はクレジットカード決済にも対応しています。"),
         Example("入札参加資格者：株式会社かずさ建設（法人番号 4011001098993）"),

@@ -34,20 +34,41 @@ class Credential(_PiiRule):
     suppressible = False
     summary = "パスワード・ID・アクセストークン"
     summary_en = "A password, login ID or access token"
-    explanation = (
-        "（日本語）「パスワード：」「PW:」「pass=」「ログインID：」などに続く値や、AWS・GitHub・Slack・Google"
-        "のアクセスキー、秘密鍵のような形の文字列を見つけます。パスワードやIDの管理は各市の運用方針が定める"
-        "義務であり、一度公開されたら変更するしかないため、抑止できないエラーです。「パスワードを他人に教え"
-        "ないでください」のような注意喚起は対象外です。報告では ghp_**** のように先頭の種類名以外を伏せます。\n"
-        "(en) Finds passwords, PINs and login IDs after their labels, secrets in URL queries, and "
-        "access tokens of well-known shapes (AWS, GitHub, Slack, Google, private keys). Every city's "
-        "policy requires keeping them secret; this error cannot be suppressed. Security advice without "
-        "a value is not reported. Reports mask all but a short prefix."
+    what_it_does = (
+        "「パスワード：」「PW:」「pass=」「ログインID：」などに続く値や、URL の中の秘密の値、"
+        "AWS・GitHub・Slack・Google のアクセスキーや秘密鍵のような形の文字列を見つけます。"
+        "「パスワードを他人に教えないでください」のような値のない注意喚起は対象外です。報告では "
+        "ghp_**** のように先頭の種類名以外を伏せます。"
+    )
+    what_it_does_en = (
+        "Finds passwords, PINs and login IDs after their labels, secrets in URL queries, and access "
+        "tokens of well-known shapes (AWS, GitHub, Slack, Google, private keys). Security advice "
+        "without a value is not reported. Reports mask all but a short prefix."
+    )
+    why_it_matters = (
+        "パスワードやIDを第三者に知られないよう管理することは、"
+        "各市の運用方針が定める義務です（木更津市 7(1)、鹿児島市 3(3)ウ、五所川原市 第9条(12) "
+        "など）。一度公開されたら変更するしかなく、公式アカウントの乗っ取りにつながるため、"
+        "抑止できないエラーです。"
+    )
+    why_it_matters_en = (
+        "Every city's policy requires keeping passwords and IDs from third parties (Kisarazu 7(1), "
+        "Kagoshima 3(3)ウ, Goshogawara 第9条(12) ...). Once published the only remedy is to change "
+        "them, and the official account can be taken over meanwhile: this error cannot be "
+        "suppressed."
     )
     failing = (
-        Example("【職員向け】管理画面のログイン パスワード：Kisa2026spring"),
+        Example(
+            "【職員向け】管理画面のログイン パスワード：Kisa2026spring",
+            finds="****",
+            message=(
+                "パスワード・ID・アクセスキー（****）が含まれています。公開してはいけません。"
+            ),
+            message_en="A password, ID or access key (****): it must never be published.",
+        ),
         Example("連携用キー ghp_8fK2mQ7xLr4Tz9Wc1Vb6Np3Hs5Jd0Ya2Ee7Qw"),
     )
+    instead = Example("【職員向け】管理画面へのログイン方法は、庁内ポータルの手順書をご覧ください。\n", city="kisarazu")
     passing = (
         Example("【注意】パスワードを他人に教えないでください。市職員が電話でパスワードを聞くことはありません。"),
         Example("パスワードは英数字を組み合わせた8文字以上にしましょう。"),

@@ -35,19 +35,45 @@ class EmailAddress(_PiiRule):
     default_severity = Severity.WARNING
     summary = "公式ドメイン外のメールアドレス（フリーメールは個人のものの可能性）"
     summary_en = "An e-mail address outside the official mail domains (free mail is likely a person's)"
-    explanation = (
-        "（日本語）市の公式メールドメイン（official_contacts.mail_domains と official_domains、"
-        "サブドメインを含む）以外のメールアドレスを見つけます。Gmail・Yahoo!メール・iCloud や携帯各社の"
-        "アドレスは個人のものである可能性が高いため、その旨を添えて警告します。他の官公庁（lg.jp、go.jp）"
-        "や団体の共用アドレス（info@ など）は情報として示します。報告では y***@gmail.com のように伏せます。\n"
-        "(en) Finds e-mail addresses outside the city's mail domains. Free-mail and mobile-carrier "
+    what_it_does = (
+        "市の公式メールドメイン（official_contacts.mail_domains と official_domains、"
+        "サブドメインを含む）以外のメールアドレスを見つけます。Gmail・Yahoo!メール・iCloud "
+        "や携帯各社のアドレスは個人のものである可能性が高いため、その旨を添えて警告します。"
+        "他の官公庁（lg.jp、go.jp）や団体の共用アドレス（info@ など）は情報として示します。報告では "
+        "y***@gmail.com のように伏せます。"
+    )
+    what_it_does_en = (
+        "Finds e-mail addresses outside the city's mail domains. Free-mail and mobile-carrier "
         "addresses are likely a private person's: a warning says so. Other government addresses and "
         "organisations' shared mailboxes are info. Reports mask the address."
     )
+    why_it_matters = (
+        "個人のメールアドレスを本人の同意なく公開することは、"
+        "各市の運用方針が禁じる個人情報の掲載にあたります（五所川原市 第9条(9)、鹿児島市 6(5) "
+        "など）。公開されたアドレスには迷惑メールが届くようになり、取り消すこともできません。"
+        "市への応募や連絡は、市の公式アドレスで受け付けます。"
+    )
+    why_it_matters_en = (
+        "Publishing a person's address without consent breaks every city's personal-data clause "
+        "(Goshogawara 第9条(9), Kagoshima 6(5) ...); a published address draws spam and cannot be "
+        "taken back. Take entries and questions at the city's official address."
+    )
     failing = (
-        Example("写真コンテストの応募は、実行委員の個人アドレス hanako.kisa1987@gmail.com までお送りください。"),
+        Example(
+            "写真コンテストの応募は、実行委員の個人アドレス hanako.kisa1987@gmail.com までお送りください。",
+            finds="h***@gmail.com",
+            message=(
+                "フリーメール・携帯電話のメールアドレス（h***@gmail.com）です。"
+                "個人のアドレスである可能性が高く、本人の同意なく公開できません。"
+            ),
+            message_en=(
+                "A free-mail or mobile-carrier address (h***@gmail.com): likely a private person's; "
+                "it may not be published without consent."
+            ),
+        ),
         Example("ボランティア募集の詳細は担当 t.yamaguchi@kisarazu-kankou-kyokai.jp へ。"),
     )
+    instead = Example("写真コンテストの応募は、市民活動支援課（shimin@city.kisarazu.lg.jp）までお送りください。\n", city="kisarazu")
     passing = (
         Example("お問い合わせは市民協働課（kyodo@city.zushi.lg.jp）までお寄せください。", city="zushi"),
         Example("防災メールの登録は、空メールを送るだけで完了します。詳しくは市ホームページをご覧ください。"),

@@ -28,19 +28,43 @@ class MyNumber(_PiiRule):
     suppressible = False
     summary = "個人番号（マイナンバー）"
     summary_en = "A 12-digit Individual Number (My Number) with a valid check digit"
-    explanation = (
-        "（日本語）検査用数字（平成26年総務省令第85号 第5条）が正しい12桁の数字（全角・半角、4桁ごとの"
-        "空白やハイフン区切りを含む）を個人番号として見つけます。個人番号の漏えいは番号法上の報告対象"
-        "となる事故であり、前付けの注記（ignore）でも抑止できないエラーです。13桁の法人番号は公開情報"
-        "なので対象外です。報告では ****-****-0257 のように下4桁のみ表示します。\n"
-        "(en) Finds 12-digit numbers with a valid My Number check digit (MIC ordinance No. 85 of 2014, "
-        "art. 5), full- or half-width, grouped 4-4-4 or not. A leaked My Number is a reportable incident; "
-        "this error cannot be suppressed. 13-digit corporate numbers are public and never match."
+    what_it_does = (
+        "検査用数字（平成26年総務省令第85号 第5条）が正しい12桁の数字（全角・半角、"
+        "4桁ごとの空白やハイフン区切りを含む）を個人番号として見つけます。"
+        "13桁の法人番号は公開情報なので対象外です。報告では ****-****-0257 "
+        "のように下4桁のみ表示します。"
+    )
+    what_it_does_en = (
+        "Finds 12-digit numbers with a valid My Number check digit (MIC ordinance No. 85 of 2014, "
+        "art. 5), full- or half-width, grouped 4-4-4 or not. 13-digit corporate numbers are public "
+        "and never match. Reports show only the last four digits."
+    )
+    why_it_matters = (
+        "個人番号の漏えいは番号法上の報告対象となる事故で、一度公開された番号は取り消せません。"
+        "そのため、フロントマターの抑止（snslint.ignore）でも抑止できないエラーです。"
+        "申請書の記入例にも、番号そのものは載せないでください。"
+    )
+    why_it_matters_en = (
+        "A leaked My Number is a reportable incident under the My Number Act and cannot be taken "
+        "back, so this error cannot be suppressed. Even a form's sample entry should not show a "
+        "number."
     )
     failing = (
-        Example("申請書の記入例：個人番号 6214 9832 0257 をご記入ください。"),
+        Example(
+            "申請書の記入例：個人番号 6214 9832 0257 をご記入ください。",
+            finds="**** **** 0257",
+            message=(
+                "個人番号（マイナンバー）と思われる12桁の番号（**** **** 0257）があります。"
+                "個人番号は絶対に公開できません。"
+            ),
+            message_en=(
+                "A 12-digit number with a valid My Number check digit (**** **** 0257): a My Number "
+                "must never be published."
+            ),
+        ),
         Example("マイナンバー：６１４１０６５２６０００"),
     )
+    instead = Example("申請書の個人番号欄には、マイナンバーカードまたは通知カードに記載の12桁の番号をご記入ください。\n", city="kisarazu")
     passing = (
         Example("マイナンバーカードの出張申請窓口を、3月10日に中央公民館で開設します。"),
         Example("入札参加資格者：株式会社かずさ建設（法人番号 7000012050002）"),

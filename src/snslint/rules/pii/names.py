@@ -30,19 +30,43 @@ class PersonName(_PiiRule):
     default_severity = Severity.WARNING
     summary = "私人の氏名"
     summary_en = "A private person's name"
-    explanation = (
-        "（日本語）「さん・様・氏・君・ちゃん」が付いた人名や「氏名：」に続く人名（Sudachi の人名、姓を含む）"
-        "を見つけます。市長・議員などの公職者や、告知された講師・出演者（講師、代表、選手などの肩書きと"
-        "並ぶもの）は公開が前提なので対象外です。それ以外の個人名は本人の同意を確認するよう警告します。"
-        "報告では 山田 ** のように名を伏せます。\n"
-        "(en) Finds personal names (Sudachi person-name morphemes with a family name) followed by an "
-        "honorific or after 氏名: labels. Officials and announced lecturers or performers are public and "
-        "skipped; other names are a warning to confirm consent. Reports mask the given name."
+    what_it_does = (
+        "「さん・様・氏・君・ちゃん」が付いた人名や「氏名：」に続く人名（Sudachi の人名、"
+        "姓を含む）を見つけます。市長・議員などの公職者や、告知された講師・出演者（講師、代表、"
+        "選手などの肩書きと並ぶもの）は公開が前提なので対象外です。報告では 山田 ** "
+        "のように名を伏せます。"
+    )
+    what_it_does_en = (
+        "Finds personal names (Sudachi person-name morphemes with a family name) followed by an "
+        "honorific or after 氏名: labels. Officials and announced lecturers or performers are "
+        "public and skipped. Reports mask the given name."
+    )
+    why_it_matters = (
+        "公職者や告知された講師と違い、私人の氏名は本人の同意なく公開できません（五所川原市 "
+        "第9条(9)、逗子市 3-1(1)イ など）。感謝を伝える投稿でも、"
+        "載せる前に本人の了解を確かめてください。"
+    )
+    why_it_matters_en = (
+        "Unlike officials and announced speakers, a private person's name may not be published "
+        "without consent (Goshogawara 第9条(9), Zushi 3-1(1)イ ...). Even in a thank-you post, "
+        "confirm the person agrees first."
     )
     failing = (
-        Example("市役所前で落とし物を拾ってくださった佐藤花子さん、ありがとうございました。"),
+        Example(
+            "市役所前で落とし物を拾ってくださった佐藤花子さん、ありがとうございました。",
+            finds="佐藤 **",
+            message=(
+                "個人名（佐藤 **）が含まれています。公職者や告知済みの講師でなければ、"
+                "本人の同意を確認してください。"
+            ),
+            message_en=(
+                "A person's name (佐藤 **): unless it is an official's or an announced speaker's, "
+                "confirm the person's consent."
+            ),
+        ),
         Example("【当選者】氏名：高橋 健一"),
     )
+    instead = Example("市役所前で落とし物を拾ってくださった方、ありがとうございました。無事に持ち主の方へお返ししました。（市民課）\n", city="kisarazu")
     passing = (
         Example("市長 渡辺芳邦が、新庁舎の開庁式であいさつしました。"),
         Example("■講師 宮田恵一さん（NPO法人かずさ里山ネット代表）"),

@@ -38,22 +38,45 @@ class PhoneNumber(_PiiRule):
     default_severity = Severity.WARNING
     summary = "公式連絡先でない電話番号（携帯電話番号は個人のものの可能性）"
     summary_en = "A phone number that is not one of the city's official contacts (mobiles are likely a person's)"
-    explanation = (
-        "（日本語）市の公式連絡先（ポリシーの official_contacts.phones）にない電話番号を見つけます。"
-        "携帯電話番号（060/070/080/090）は個人の番号である可能性が高いため警告、固定電話・IP電話"
-        "（050）などは「確認してください」の情報として示します。フリーダイヤル（0120/0800）やナビダイヤル"
-        "（0570）は事業者の番号なので情報どまりです。個人の電話番号を本人の同意なく公開することは、"
-        "各市の運用方針が禁じる個人情報の掲載にあたります。番号は報告の中でも 090-****-5678 のように"
-        "伏せて表示します。\n"
-        "(en) Finds phone numbers that are not in the policy's official contacts. A mobile number is "
+    what_it_does = (
+        "市の公式連絡先（ポリシーの official_contacts.phones）にない電話番号を見つけます。"
+        "携帯電話番号（060/070/080/090）は個人の番号である可能性が高いため警告、"
+        "固定電話・IP電話（050）などは「確認してください」の情報として示します。"
+        "フリーダイヤル（0120/0800）やナビダイヤル（0570）は事業者の番号なので情報どまりです。"
+        "番号は報告の中でも 090-****-5678 のように伏せて表示します。"
+    )
+    what_it_does_en = (
+        "Finds phone numbers that are not in the policy's official contacts. A mobile number is "
         "likely a private person's: warning. Other numbers are info, to be checked; free dial is a "
-        "business's. Publishing a person's number without consent breaks every city's personal-data "
-        "clause. Reports show the number masked."
+        "business's. Reports show the number masked."
+    )
+    why_it_matters = (
+        "個人の電話番号を本人の同意なく公開することは、"
+        "各市の運用方針が禁じる個人情報の掲載にあたります（五所川原市 第9条(9)、鹿児島市 6(5)、"
+        "木更津市 10(9) など）。一度公開された番号は取り消せず、"
+        "いたずら電話や詐欺に使われるおそれがあります。"
+    )
+    why_it_matters_en = (
+        "Publishing a person's number without consent breaks every city's personal-data clause "
+        "(Goshogawara 第9条(9), Kagoshima 6(5), Kisarazu 10(9) ...). Once published it cannot be "
+        "taken back, and it can draw nuisance calls or fraud."
     )
     failing = (
-        Example("【落とし物のお知らせ】\n駅前広場で財布を拾われた方がいます。持ち主の方は 090-3187-4429 までご連絡ください。"),
+        Example(
+            "【落とし物のお知らせ】\n駅前広場で財布を拾われた方がいます。持ち主の方は 090-3187-4429 までご連絡ください。",
+            finds="090-****-4429",
+            message=(
+                "携帯電話番号（090-****-4429）が含まれています。個人の番号であれば、"
+                "本人の同意なく公開できません。"
+            ),
+            message_en=(
+                "A mobile phone number (090-****-4429): if it is a private person's, it may not be "
+                "published without consent."
+            ),
+        ),
         Example("夏祭りの当日連絡先：実行委員 ０８０－５５１２－９０３６"),
     )
+    instead = Example("【落とし物のお知らせ】\n駅前広場で拾われた財布を、市役所1階の総合案内でお預かりしています。お心当たりの方はお越しください。（市民課）\n", city="kisarazu")
     passing = (
         Example("【お問い合わせ】逗子市役所 市民協働課 TEL 046-873-1111（代表）", city="zushi"),
         Example("〒249-8686 逗子市逗子5-2-16 逗子市役所 FAX ０４６－８７２－４５２０", city="zushi"),
