@@ -225,7 +225,7 @@ def test_cli_progress_bar_only_for_people_on_a_terminal(drafts, monkeypatch, fmt
     import sys
 
     import snslint.run.progress
-    from snslint.cli import CheckArgs, _check
+    from snslint.cli.check import CheckArgs, _check
 
     _Recorder.made = []
     monkeypatch.setattr(snslint.run.progress, "RichProgress", _Recorder)
@@ -241,7 +241,7 @@ def test_cli_no_progress_bar_when_stderr_is_not_a_terminal(drafts, monkeypatch):
     import sys
 
     import snslint.run.progress
-    from snslint.cli import CheckArgs, _check
+    from snslint.cli.check import CheckArgs, _check
 
     _Recorder.made = []
     monkeypatch.setattr(snslint.run.progress, "RichProgress", _Recorder)
