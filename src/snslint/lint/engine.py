@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, Sequence
 
 from snslint.rules.context import JST, CheckContext, PostTime, to_zone
 from snslint.input.draft import DEFAULT_MAX_BYTES, Draft, read_draft
@@ -22,6 +22,7 @@ from snslint.settings.chooser import PolicyChooser
 from snslint.settings.policy import Policy, RuleConfig
 from snslint.rules.registry import check_policy, registry
 from snslint.rules.api import Rule, RuleContext
+from snslint.text.analysis import Analysis
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,13 @@ def check_draft(
     options: CheckOptions,
     now: datetime | None = None,
     artifacts: Any = None,
+    analysis: Analysis | None = None,
 ) -> FileResult:
     """All findings of ``policy``'s active rules in ``draft``, sorted.
 
     ``artifacts`` (a :class:`~snslint.text.lexicon.ArtifactStore`, or None) is where the
-    rules may keep compiled data between runs (the CAT lexicons); it changes no finding.
+    rules may keep compiled data between runs (the CAT lexicons); ``analysis`` is the body's
+    analysis if it was made ahead (:func:`check_batch`). Neither changes any finding.
     """
     rules = active_rules(policy, options)
     ctx = CheckContext(
@@ -140,6 +143,7 @@ def check_draft(
         lang=options.lang,
         active_codes=frozenset(rule.code for rule, _ in rules),
         artifacts=artifacts,
+        prepared=analysis,
     )
     if ctx.platform is None and ctx.account is not None:
         ctx.platform = ctx.account.platform
@@ -230,13 +234,63 @@ def check_path(
     cache: ResultCache | None = None,
 ) -> FileResult:
     """Read and check one path, through ``cache`` when one is given: the unit of work of
-    every run, in this process or in a worker.
+    every run, in this process or in a worker (:func:`check_batch` for many).
 
     Input and policy errors, and a rule's crash (:class:`~snslint.errors.RuleCrash`, this
     file not checked, the run goes on), come back in ``FileResult.error``; nothing derived
     from :class:`~snslint.errors.SnslintError` is raised. A cache hit restores everything
     but the draft, which is read again (reporters show its lines).
     """
+    return check_batch([path], chooser, options, now, cache)[0]
+
+
+BATCH_SIZE = 32
+"""Drafts a run reads and tokenizes together before checking them (:func:`check_batch`)."""
+
+
+@dataclass
+class _Pending:
+    """A draft read, its policy chosen, not yet checked (inside :func:`check_batch`)."""
+
+    path: str
+    draft: Draft
+    policy: Policy
+    key: str | None
+    analysis: Analysis | None = None
+
+
+def check_batch(
+    paths: Sequence[str],
+    chooser: PolicyChooser,
+    options: CheckOptions,
+    now: datetime | None = None,
+    cache: ResultCache | None = None,
+) -> list[FileResult]:
+    """:func:`check_path` for each of ``paths`` (at most about :data:`BATCH_SIZE`), in order,
+    with the same results; the drafts are read and their bodies tokenized first, in one
+    loop, then checked.
+
+    Why: Sudachi's lattice search reads a 200 MB dictionary; interleaved with the rules, whose
+    own data evicts those lines from the CPU caches, one draft's tokenizing took about three
+    times as long as in a loop over many drafts (measured in one process over 600 generated
+    drafts: 5.5 ms a draft interleaved, 3.8 ms read and tokenized ahead). A body is tokenized
+    ahead only when the check would tokenize it anyway (see :func:`_tokenized_anyway`).
+    """
+    prepared = [_prepare(path, chooser, options, cache) for path in paths]
+    for item in prepared:
+        if isinstance(item, _Pending) and _tokenized_anyway(item.draft, item.policy, options):
+            analysis = Analysis(item.draft.body)
+            try:
+                analysis.morphemes  # noqa: B018 - computed now, read by the check
+            except Exception:  # noqa: BLE001 - left to the check, which reports it as before
+                continue
+            item.analysis = analysis
+    return [item if isinstance(item, FileResult) else _finish(item, options, now, cache) for item in prepared]
+
+
+def _prepare(path: str, chooser: PolicyChooser, options: CheckOptions, cache: ResultCache | None) -> "FileResult | _Pending":
+    """Read ``path`` and choose its policy: a finished :class:`FileResult` (an input or
+    policy error, a cache hit), else what is left to check."""
     try:
         draft = read_draft(path, options.max_bytes)
     except SnslintError as exc:
@@ -250,10 +304,7 @@ def check_path(
     if draft.front_matter_error is not None:
         # Part of the front matter was not read: check the body, report the error, and
         # never cache (a cache hit would lose the error).
-        try:
-            return with_front_matter_error(check_draft(draft, policy, options, now))
-        except SnslintError as exc:
-            return FileResult(path=path, error=exc)
+        return _Pending(path, draft, policy, None)
     key = cache.key(draft, policy) if cache is not None else None
     if key is not None:
         hit = cache.get(key)
@@ -267,13 +318,36 @@ def check_path(
                 redactions=hit.redactions,
                 draft=draft,
             )
+    return _Pending(path, draft, policy, key)
+
+
+def _finish(item: _Pending, options: CheckOptions, now: datetime | None, cache: ResultCache | None) -> FileResult:
+    """Check a prepared draft and cache its result (when it has a key)."""
+    draft = item.draft
+    if draft.front_matter_error is not None:
+        try:
+            return with_front_matter_error(check_draft(draft, item.policy, options, now, analysis=item.analysis))
+        except SnslintError as exc:
+            return FileResult(path=item.path, error=exc)
     try:
-        result = check_draft(draft, policy, options, now, artifacts=cache.artifacts if cache is not None else None)
+        artifacts = cache.artifacts if cache is not None else None
+        result = check_draft(draft, item.policy, options, now, artifacts=artifacts, analysis=item.analysis)
     except SnslintError as exc:
-        return FileResult(path=path, error=exc)
-    if key is not None:
-        cache.put(key, result)
+        return FileResult(path=item.path, error=exc)
+    if item.key is not None:
+        cache.put(item.key, result)
     return result
+
+
+def _tokenized_anyway(draft: Draft, policy: Policy, options: CheckOptions) -> bool:
+    """Would :func:`check_draft` tokenize this body? Yes when a rule it runs reads morphemes
+    (an active one, or an unselected sensitive one run for masking), and the body is within
+    :data:`MASK_TOKENIZE_LIMIT` (past it, whether a rule already tokenized decides what the
+    masking pass runs, so the body is left to the check)."""
+    if len(draft.body) > MASK_TOKENIZE_LIMIT or not draft.body:
+        return False
+    rules = active_rules(policy, options)
+    return any(rule.tokenizes for rule, _ in rules) or any(rule.tokenizes for rule, _ in _unselected_sensitive(policy, rules))
 
 
 def front_matter_error(draft: Draft, checked: bool) -> InputError | None:

@@ -73,6 +73,7 @@ class CheckContext:
             by the module that owns them (``"snslint.rules.content.scan"``).
         artifacts: where compiled data (the CAT lexicons) is kept between runs, passed in by
             the run stage (a :class:`~snslint.text.lexicon.ArtifactStore`), or None.
+        prepared: the body's analysis if it was made ahead of the check, or None.
     """
 
     draft: Draft
@@ -83,10 +84,14 @@ class CheckContext:
     active_codes: frozenset[str] = frozenset()
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     artifacts: ArtifactStore | None = field(default=None, repr=False, compare=False)
+    prepared: Analysis | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def analysis(self) -> Analysis:
-        """The body's analysis (morphemes on first use)."""
+        """The body's analysis (morphemes on first use): :attr:`prepared` when the run
+        analysed the body ahead (:func:`snslint.lint.engine.check_batch`), else a new one."""
+        if self.prepared is not None and self.prepared.body == self.draft.body:
+            return self.prepared
         return Analysis(self.draft.body)
 
     @cached_property

@@ -16,9 +16,10 @@ How (the shape of :func:`check_in_pool`):
   :class:`~snslint.settings.chooser.PolicySource` (city ids and policy file paths), the
   :class:`~snslint.lint.engine.CheckOptions`, the run's clock and the content cache's folder and
   settings digest. It rebuilds the chooser and the cache from them.
-- Paths go out in chunks (:func:`chunk_size`) through ``ProcessPoolExecutor.map``, which
-  returns results in input order (and raises, rather than hangs, if a worker dies). Each
-  result comes back as a small tuple (:func:`encode`): findings as
+- Paths go out in batches (:func:`chunk_size` paths each) through ``ProcessPoolExecutor.map``;
+  a worker checks a batch with :func:`~snslint.lint.engine.check_batch` (every body tokenized
+  first, then the rules), and ``map`` returns the batches in input order (and raises,
+  rather than hangs, if a worker dies). Each result comes back as a small tuple (:func:`encode`): findings as
   :meth:`~snslint.findings.Finding.to_dict` dicts, an error as its class name and fields, the
   post time and redactions, and the draft itself (its text and front matter, a few KB), so the
   parent need not read the file again for reporters and suppressions.
@@ -39,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from snslint import errors
 from snslint.findings import Finding
-from snslint.lint.engine import CheckOptions, FileResult, check_path
+from snslint.lint.engine import CheckOptions, FileResult, check_batch, check_path
 from snslint.settings.chooser import PolicySource
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,9 +81,10 @@ def _init_worker(spec: WorkerSpec) -> None:
     _STATE.update(source=spec.source, options=spec.options, now=spec.now, cache=cache)
 
 
-def _check_in_worker(path: str) -> tuple:
-    """Pool task: check one path in this worker; the result as :func:`encode` data."""
-    return encode(check_path(path, _STATE["source"], _STATE["options"], _STATE["now"], _STATE["cache"]))
+def _check_in_worker(paths: list[str]) -> list[tuple]:
+    """Pool task: check a batch of paths in this worker (:func:`~snslint.lint.engine.check_batch`);
+    the results as :func:`encode` data, in order."""
+    return [encode(r) for r in check_batch(paths, _STATE["source"], _STATE["options"], _STATE["now"], _STATE["cache"])]
 
 
 def encode(result: FileResult) -> tuple:
@@ -186,15 +188,18 @@ def check_in_pool(
             executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,))
             # map() submits every chunk now, which starts the workers (with fork, all of them
             # before the executor's own thread); results come back in order.
-            results = executor.map(_check_in_worker, rest, chunksize=chunk_size(len(rest), workers))
+            size = chunk_size(len(rest), workers)
+            batches = [rest[i : i + size] for i in range(0, len(rest), size)]
+            results = executor.map(_check_in_worker, batches)
         if progress is not None:
             progress.start(total if total is not None else len(paths))
             progress.advance(done + 1)
         yield first
-        for data in results:
-            yield decode(data)
-            if progress is not None:
-                progress.advance(1)
+        for batch in results:
+            for data in batch:
+                yield decode(data)
+                if progress is not None:
+                    progress.advance(1)
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from snslint.errors import InputError
 from snslint.input.draft import iter_draft_paths
-from snslint.lint.engine import CheckOptions, FileResult, check_path
+from snslint.lint.engine import BATCH_SIZE, CheckOptions, FileResult, check_batch, check_path
 from snslint.run.progress import Progress
 from snslint.settings.chooser import PolicyChooser, PolicySource
 
@@ -98,9 +98,11 @@ def check_paths(
         else:
             if progress is not None:
                 progress.start(len(todo))
-            for path in todo:
-                done.append(check_path(path, chooser, options, now, cache))
-                _advance(progress)
+            for i in range(0, len(todo), BATCH_SIZE):
+                batch = todo[i : i + BATCH_SIZE]
+                done.extend(check_batch(batch, chooser, options, now, cache))
+                for _ in batch:
+                    _advance(progress)
     finally:
         if progress is not None:
             progress.stop()
