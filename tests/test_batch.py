@@ -118,3 +118,33 @@ def test_a_body_the_tokenizer_fails_on_is_left_to_the_check(tmp_path: Path, monk
     assert batched == alone
     crashed = [e for p, _, e, _ in batched if p.endswith("senkyo.txt")][0]
     assert crashed is not None and crashed[0] == "RuleCrash"
+
+
+def test_a_run_over_a_filled_cache_starts_workers_only_for_what_is_left(tmp_path: Path, monkeypatch) -> None:
+    import snslint.run.pool as pool
+    from snslint.run.runner import MIN_FILES_FOR_POOL, check_paths
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    template = "---\ncity: kisarazu\nscheduled_at: 2026-12-08T10:00\n---\n第{n}回 市民ギャラリー展示のお知らせです。問い合わせは 090-1234-{n:04d} まで。\n"
+    for n in range(MIN_FILES_FOR_POOL + 4):
+        (folder / f"d{n:03d}.txt").write_text(template.format(n=n), encoding="utf-8")
+    options = CheckOptions()
+    source = PolicySource(city=None)
+    cache = ContentCache(tmp_path / "cache", options)
+    first = [_plain(r) for r in check_paths([str(folder)], source, options, jobs=2, cache=cache)]
+    cache.compact(force=True)
+
+    sent: list[int] = []
+    real = pool.check_in_pool
+    monkeypatch.setattr(pool, "check_in_pool", lambda paths, *a, **k: sent.append(len(paths)) or real(paths, *a, **k))
+    again = ContentCache(tmp_path / "cache", options)
+    second = [_plain(r) for r in check_paths([str(folder)], source, options, jobs=2, cache=again)]
+    assert second == first and sent == [] and again.hits == len(first)
+
+    # Edit every draft: nothing is settled by the cache, the workers check them all.
+    for path in folder.iterdir():
+        path.write_text(path.read_text(encoding="utf-8").replace("お知らせです", "ご案内です"), encoding="utf-8")
+    third = [_plain(r) for r in check_paths([str(folder)], source, options, jobs=2, cache=ContentCache(tmp_path / "cache", options))]
+    assert sent == [len(first)]
+    assert [f["code"] for _, fs, _, _ in third for f in fs] == [f["code"] for _, fs, _, _ in first for f in fs]

@@ -270,11 +270,11 @@ def check_batch(
     with the same results; the drafts are read and their bodies tokenized first, in one
     loop, then checked.
 
-    Why: Sudachi's lattice search reads a 200 MB dictionary; interleaved with the rules, whose
-    own data evicts those lines from the CPU caches, one draft's tokenizing took about three
-    times as long as in a loop over many drafts (measured in one process over 600 generated
-    drafts: 5.5 ms a draft interleaved, 3.8 ms read and tokenized ahead). A body is tokenized
-    ahead only when the check would tokenize it anyway (see :func:`_tokenized_anyway`).
+    Why: Sudachi's lattice search reads a large dictionary; interleaved with the rules, whose
+    own data evicts those lines from the CPU caches, one draft's tokenizing takes several
+    times as long as in a loop over many drafts (figures in the commit that made batches). A
+    body is tokenized ahead only when the check would tokenize it anyway
+    (see :func:`_tokenized_anyway`).
     """
     prepared = [_prepare(path, chooser, options, cache) for path in paths]
     for item in prepared:
@@ -286,6 +286,15 @@ def check_batch(
                 continue
             item.analysis = analysis
     return [item if isinstance(item, FileResult) else _finish(item, options, now, cache) for item in prepared]
+
+
+def settled_result(path: str, chooser: PolicyChooser, options: CheckOptions, cache: ResultCache | None) -> FileResult | None:
+    """The result of ``path`` when it needs no check: an input or policy error, or a hit in
+    ``cache``; None when the draft must be checked (:func:`check_batch` then gives the same
+    result :func:`check_path` would). Lets a run send only the drafts that need checking to
+    its workers."""
+    item = _prepare(path, chooser, options, cache)
+    return None if isinstance(item, _Pending) else item
 
 
 def _prepare(path: str, chooser: PolicyChooser, options: CheckOptions, cache: ResultCache | None) -> "FileResult | _Pending":

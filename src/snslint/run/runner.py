@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from snslint.errors import InputError
 from snslint.input.draft import iter_draft_paths
-from snslint.lint.engine import BATCH_SIZE, CheckOptions, FileResult, check_batch, check_path
+from snslint.lint.engine import BATCH_SIZE, CheckOptions, FileResult, check_batch, check_path, settled_result
 from snslint.run.progress import Progress
 from snslint.settings.chooser import PolicyChooser, PolicySource
 
@@ -78,19 +78,32 @@ def check_paths(
             empty.append(given)
     todo = [p for p in plan if p is not None]
     done: list[FileResult] = []
+    settled: dict[int, FileResult] = {}
     parallel = [p for p in todo if p != "-"]
     use_pool = jobs > 1 and len(parallel) >= MIN_FILES_FOR_POOL and isinstance(chooser, PolicySource)
+    if use_pool and cache is not None and len(cache):
+        # A run over a cache with results in it: take the hits (and input errors) here, and
+        # start workers only for what is left. A hit costs reading the draft and one look-up,
+        # less than sending it through a worker (fork, pickling the draft back).
+        for i, path in enumerate(todo):
+            if path != "-":
+                found = settled_result(path, chooser, options, cache)
+                if found is not None:
+                    settled[i] = found
+        left = [p for i, p in enumerate(todo) if i not in settled and p != "-"]
+        use_pool = len(left) >= MIN_FILES_FOR_POOL
     try:
         if use_pool:
             from snslint.run.pool import check_in_pool
 
-            by_path: dict[int, FileResult] = {}
+            by_path: dict[int, FileResult] = dict(settled)
             stdin_at = [i for i, p in enumerate(todo) if p == "-"]
             for i in stdin_at:  # a worker cannot read our stdin
                 by_path[i] = check_path("-", chooser, options, now, cache)
-            others = [i for i, p in enumerate(todo) if p != "-"]
+            others = [i for i, p in enumerate(todo) if i not in by_path]
             pooled = check_in_pool(
-                parallel, chooser, options, now, cache, jobs, progress, total=len(todo), done=len(stdin_at)
+                [todo[i] for i in others], chooser, options, now, cache, jobs, progress,
+                total=len(todo), done=len(stdin_at) + len(settled),
             )
             for i, result in zip(others, list(pooled)):
                 by_path[i] = result
@@ -98,11 +111,15 @@ def check_paths(
         else:
             if progress is not None:
                 progress.start(len(todo))
-            for i in range(0, len(todo), BATCH_SIZE):
-                batch = todo[i : i + BATCH_SIZE]
-                done.extend(check_batch(batch, chooser, options, now, cache))
-                for _ in batch:
+                progress.advance(len(settled))
+            left = [i for i in range(len(todo)) if i not in settled]
+            by_index: dict[int, FileResult] = dict(settled)
+            for start in range(0, len(left), BATCH_SIZE):
+                batch = left[start : start + BATCH_SIZE]
+                for i, result in zip(batch, check_batch([todo[i] for i in batch], chooser, options, now, cache)):
+                    by_index[i] = result
                     _advance(progress)
+            done = [by_index[i] for i in range(len(todo))]
     finally:
         if progress is not None:
             progress.stop()

@@ -231,7 +231,7 @@ class Phrase(NamedTuple):
     """A phrase compiled to its two keys, or a special token.
 
     A NamedTuple (compared by value, like the frozen dataclass it was): a cold run rebuilds
-    about 4,600 of them from the shipped bundle, and a tuple is several times cheaper to build.
+    thousands of them from the shipped bundle, and a tuple is several times cheaper to build.
 
     Attributes:
         text: as written in the lexicon.
@@ -941,8 +941,8 @@ def shipped_lexicon(code: str) -> Lexicon | None:
     none for it, or one made from another version of the file, another dictionary or
     another bundle format, or a damaged one (the caller then compiles).
 
-    Compiling the ten category files (YAML, validation, a Sudachi call for each of about
-    3,600 phrases) was the largest share of a cold single-draft run.
+    Compiling the category files (YAML, validation, a Sudachi call for each phrase) was the
+    largest share of a cold single-draft run.
     """
     row = _bundle().get(code)
     if not isinstance(row, dict):

@@ -315,6 +315,10 @@ class ContentCache:
             shards = []
         return [p for p in files if p.is_file()] + shards
 
+    def __len__(self) -> int:
+        """Stored results (what a run's first look-up reads from disk)."""
+        return len(self._load())
+
     def get(self, key: str) -> CachedResult | None:
         """The stored result of ``key``, or None (missing, or corrupt and now discarded)."""
         entry = self._load().get(key)
