@@ -111,7 +111,7 @@ def main() -> None:
         status = app(standalone_mode=False)
     except click.UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
-            typer.echo(exc.ctx.get_help())  # bare `snslint`: the help, as before
+            typer.echo(exc.ctx.get_help())  # bare `snslint`: the help, not a usage error line
         else:
             err(usage_error_line(exc))
         sys.exit(ExitStatus.ERROR)

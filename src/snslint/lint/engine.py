@@ -190,9 +190,10 @@ MASK_TOKENIZE_LIMIT = 100_000
 """Longest body (characters) for which the masking pass tokenizes a draft only to find the
 names and addresses that unselected rules (PII005, PII006) would report: past it, and when
 no selected rule tokenized the draft, the pattern rules mask alone (phones, My Numbers,
-cards, e-mail addresses, credentials, birth dates). Tokenizing costs about 8 us a character
-(800,000 characters: 6.5 s), where a ``--select URL`` run of such a file takes under a
-second; the longest post a platform takes (Facebook, 63,206 characters) stays under it."""
+cards, e-mail addresses, credentials, birth dates). Tokenizing grows with the length of the
+body and would be nearly all of a ``--select URL`` run over such a file, which the pattern
+rules alone keep quick; the longest post a platform takes (Facebook, 63,206 characters)
+stays under it."""
 
 
 def _unselected_sensitive(
@@ -282,7 +283,7 @@ def check_batch(
             analysis = Analysis(item.draft.body)
             try:
                 analysis.morphemes  # noqa: B018 - computed now, read by the check
-            except Exception:  # noqa: BLE001 - left to the check, which reports it as before
+            except Exception:  # noqa: BLE001 - left to the check, which reports it as for one draft
                 continue
             item.analysis = analysis
     return [item if isinstance(item, FileResult) else _finish(item, options, now, cache) for item in prepared]

@@ -48,7 +48,7 @@ Redaction = tuple[int, int, str]
 
 _MAYBE_VALUE = re.compile(
     # The lookahead names every first character the alternatives can start with, so the
-    # engine skips all other positions at once (a 100-character message: about 1 us).
+    # engine skips all other positions at once instead of trying each alternative there.
     r"(?=[0-9０-９@＠パ暗ＩIiPpTtSsKkAgx-])"
     r"(?:[0-9０-９@＠]|パスワード|暗証番号|パスコード|ＩＤ|(?i:id|pass|pwd|pw|pin|token|secret|key)"
     r"|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|xox|AIza|-----BEGIN)"

@@ -99,7 +99,8 @@ class Rule:
         passing: examples (real-looking benign posts) that must give none.
         sensitive: findings carry personal data or secrets: their text is masked.
         tokenizes: the rule reads Sudachi morphemes (``ctx.analysis.morphemes``): tokenizing
-            costs about 8 us a character, which the masking pass weighs on very long drafts.
+            costs time in proportion to the draft's length, which the masking pass weighs on
+            very long drafts (:data:`snslint.lint.engine.MASK_TOKENIZE_LIMIT`).
         suppressible: False when front matter may never silence it (PII003, PII008).
         Settings: optional pydantic model of the rule's ``settings:`` in a policy.
     """

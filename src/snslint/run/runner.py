@@ -30,11 +30,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from snslint.run.cache.results import ContentCache
 
 MIN_FILES_FOR_POOL = 96
-"""Fewest files for which a process pool pays for itself. Measured on 2 cores (warm parent,
-``benchmarks/bench.py --break-even``): starting the pool costs about 50 ms (forking two
-~200 MB processes), a draft about 1.2 ms of CPU, so halving the per-draft time pays from
-about 80-100 drafts (64 files: 0.25 s in one process, 0.26 s in two; 128 files: 0.33 s vs
-0.31 s). On a busy machine (no free core) a pool never pays: pass ``--jobs 1``."""
+"""Fewest files for which a process pool pays for itself: starting the pool (forking two
+workers, each holding Sudachi's dictionary) costs as much as checking dozens of drafts, so
+halving the per-draft time pays only past about this many. Set from the break-even point on
+2 cores with a warm parent (``benchmarks/bench.py --break-even`` measures it again). On a
+busy machine (no free core) a pool never pays: pass ``--jobs 1``."""
 
 
 

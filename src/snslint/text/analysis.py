@@ -92,8 +92,8 @@ def dictionary_version() -> str:
 
     The size and modification time (ns) of SudachiPy's package file and of the dictionary
     file ``sudachidict_core/resources/system.dic``: any upgrade or reinstall changes it.
-    Neither package is imported and no package metadata is parsed (that alone took about
-    15 ms, a cost a cache hit would otherwise pay for nothing). ``"unknown"`` when either
+    Neither package is imported and no package metadata is parsed (both are slow, a cost a
+    cache hit would otherwise pay for nothing). ``"unknown"`` when either
     cannot be found (a broken install: nothing then matches a cached key made before).
     """
     import os

@@ -175,7 +175,7 @@ _YEAR = (
 )
 DATE_RE = re.compile(
     # Every date starts with a digit or an era name (令和/平成/昭和): the lookahead lets the
-    # engine skip every other position at once (about 8 times faster on a 350-character post).
+    # engine skip every other position at once instead of trying each alternative there.
     r"(?=[\d令平昭])"
     r"(?<![\d./])(?:"
     r"(?:" + _YEAR + r")?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"

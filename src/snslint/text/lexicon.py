@@ -681,8 +681,8 @@ def load_spec(code: str) -> LexiconSpec:
     if path is None:
         raise LexiconError(f"no bundled lexicon for {code} in {data_dir('rules')}")
     try:
-        # libyaml's CSafeLoader when PyYAML has it: the ten bundled files took ~0.2 s with
-        # the pure-Python SafeLoader, a large share of a cold single-draft run.
+        # libyaml's CSafeLoader when PyYAML has it: with the pure-Python SafeLoader, reading
+        # the bundled files is a large share of a cold single-draft run.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text(encoding="utf-8"))
         try:
             data = loader.get_single_data()

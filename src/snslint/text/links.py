@@ -144,7 +144,8 @@ class Link:
 
 @lru_cache(maxsize=1)
 def _psl():
-    """The Public Suffix List (ICANN and private sections), parsed once (~30 ms)."""
+    """The Public Suffix List (ICANN and private sections), parsed once per process: parsing it
+    is a large share of the cost of the first link checked."""
     from publicsuffixlist import PublicSuffixList
 
     # Hosts are compared in Unicode (normalize_host decodes punycode), so the punycode copy of
@@ -159,9 +160,9 @@ def _tlds() -> frozenset[str]:
 
     The top label of every rule (some TLDs appear only under others: ``co.za``, ``*.ck``),
     read straight from the list file that ``publicsuffixlist`` ships (its format: one rule
-    per line up to the first space, ``//`` comments, ``!`` exceptions, ``*.`` wildcards), in
-    about 9 ms instead of the ~15 ms of building the whole list object, which only links to
-    non-official hosts then need.
+    per line up to the first space, ``//`` comments, ``!`` exceptions, ``*.`` wildcards),
+    which is cheaper than building the whole list object; only links to non-official hosts
+    then need that.
     """
     from publicsuffixlist import PSLFILE
 
@@ -205,8 +206,8 @@ def _tld_pattern() -> str:
 
 def url_pattern_source() -> str:
     """The URL pattern as one regex (IGNORECASE): twitter-text's ``extractUrl`` with the TLD
-    trie. :func:`_match_url` gives the same match at any start without compiling it (the
-    trie of about 1,500 TLDs takes ~90 ms to compile); the tests compare the two."""
+    trie. :func:`_match_url` gives the same match at any start without compiling it (a trie
+    of every TLD in the list is slow to compile); the tests compare the two."""
     return (
         rf"(?<![{_NOT_BEFORE_URL}])"
         rf"(?P<url>(?P<scheme>https?://)?"
@@ -331,8 +332,8 @@ def _match_url(text: str, start: int) -> _UrlMatch | None:
 
 @lru_cache(maxsize=1)
 def _ascii_domain() -> re.Pattern[str]:
-    """The ASCII-domain pattern for URLs without a scheme; compiled (~20 ms) only when a
-    draft has one, as city posts mostly write ``https://``."""
+    """The ASCII-domain pattern for URLs without a scheme; compiled (slow: it holds the whole
+    TLD trie) only when a draft has one, as city posts mostly write ``https://``."""
     return re.compile(rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+{_tld_pattern()}", re.IGNORECASE)
 
 
@@ -582,8 +583,8 @@ def find_links(text: str, view: "NormalizedView | None" = None) -> list[Link]:
         view = NormalizedView.of(text)
     # The ordinary links are sorted and do not overlap (nor do their ends go back), so the
     # one that starts last before a candidate's end is the only one that can overlap it: a
-    # binary search per candidate instead of a comparison with every link (many links and
-    # one full-width character were quadratic: 990 KB took 12 s).
+    # binary search per candidate instead of a comparison with every link, which is
+    # quadratic on a long draft with many links and one full-width character.
     starts = [other.start for other in links]
     ordinary = list(links)
     for link in extract_urls(view.text):

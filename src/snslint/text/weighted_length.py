@@ -123,8 +123,8 @@ EMOJI_POSSIBLE = re.compile(
 """A character without which a text holds no emoji: every emoji sequence in the ``emoji``
 package's data starts with one of these, or with ``#``, ``*`` or a digit and then holds
 U+FE0F or U+20E3 (keycaps). A test checks this against the installed package's data. Most
-drafts hold none, and then neither the package (~40 ms to import and index) nor its scan is
-needed."""
+drafts hold none, and then neither the package (costly to import and index on a cold start)
+nor its scan is needed."""
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,8 @@ def bind(host: str, port: int) -> socket.socket:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
         family, kind, proto, _, addr = infos[0]
         # proto must be IPPROTO_TCP (not 0): asyncio sets TCP_NODELAY only on such sockets, and
-        # without it a keep-alive answer written in two parts waits ~40 ms for a delayed ACK.
+        # without it Nagle's algorithm holds back the second part of a keep-alive answer
+        # written in two parts until the client's delayed ACK of the first.
         sock = socket.socket(family, kind, proto)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(addr)

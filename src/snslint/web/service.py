@@ -2,7 +2,7 @@
 
 :class:`DraftChecker` keeps the policies and (after :meth:`DraftChecker.warm_up`) Sudachi's
 dictionary, the rule modules and their compiled patterns loaded, so each check after the first
-costs what a draft costs in a warm ``snslint check`` process (about 1-2 ms), not a cold start.
+costs what a draft costs in a warm ``snslint check`` process, not a cold start.
 
 The draft text only ever lives in memory: it is parsed from the request, checked and
 dropped. Nothing here opens a file, and no request field names a file: the city is chosen

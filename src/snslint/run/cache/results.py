@@ -17,13 +17,13 @@ Layout (all under :data:`CACHE_DIR_NAME` in the working directory, or the folder
                             (the main process, each worker) appends to a file of its own
         v3/lexicons/CAT001-....json  compiled lexicons (:class:`ArtifactStore`)
 
-Why a pack and not a file per entry (as version 1 had): creating a small file costs 0.4-0.7 ms
-on an ordinary ext4 disk, which made a first run over 2,000 drafts about 1.2 s slower than
-``--no-cache``. Appending a line costs microseconds. At the end of a run the main process
+Why a pack and not a file per entry: creating a small file costs far more than appending a
+line to an open one, enough to make a first run with the cache slower than one with
+``--no-cache``. At the end of a run the main process
 (:meth:`ContentCache.compact`) merges the shards into the pack (a temporary file renamed over
 it) and deletes them, once they are worth it (:data:`MERGE_SHARDS` files or :data:`MERGE_SHARE`
 of the pack's size: a one-draft pre-commit run leaves its small shard rather than rewrite a
-2 MB pack); shards left behind, by such a run or one that ended early, are read with the pack
+full pack); shards left behind, by such a run or one that ended early, are read with the pack
 and merged later. The pack keeps the :data:`MAX_ENTRIES` newest entries.
 
 Key (SHA-256, hex) of one entry, over canonical JSON of:
@@ -167,8 +167,8 @@ emoji, confusables, decoding, tokenization, YAML and validation)."""
 
 def _dependency_stamps() -> list[tuple[str, int, int]]:
     """Size and mtime of each :data:`DEPENDENCY_MODULES` package's ``__init__`` (found without
-    importing it): an upgrade or reinstall rewrites it. About 0.1 ms per module, where
-    ``importlib.metadata.version`` would cost tens of milliseconds on a cold start."""
+    importing it): an upgrade or reinstall rewrites it. A stat per module, where
+    ``importlib.metadata.version`` would parse package metadata, a cost every cold start pays."""
     from importlib.util import find_spec
 
     stamps = []
@@ -429,8 +429,8 @@ class ContentCache:
         With ``force=False`` (the end of a run) it merges only when it is worth rewriting
         the pack: there is no pack yet, there are :data:`MERGE_SHARDS` shards or more, or the
         shards hold at least :data:`MERGE_SHARE` of the pack's bytes. A pre-commit run that
-        adds one entry to a 2 MB pack then leaves a small shard (read with the pack next time)
-        instead of rewriting 2 MB (about 30 ms).
+        adds one entry to a full pack then leaves a small shard (read with the pack next time)
+        instead of rewriting the whole pack for one entry.
         """
         self.close()
         files = self._files()

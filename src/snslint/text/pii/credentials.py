@@ -8,7 +8,7 @@ _VALUE = r"[A-Za-z0-9!#$%&*+\-./;<>?@\[\]^_`{|}~]{4,64}"
 
 CREDENTIAL_LABEL_RE = re.compile(
     # The lookahead names the first character of every label (ASCII ones in both cases), so
-    # the engine skips every other position at once (34 -> about 5 us on a 350-character post).
+    # the engine skips every other position at once instead of trying each label there.
     r"(?=[pPlLuUパ暗ロユ利])"
     r"(?:(?<![A-Za-z])(?i:password|passwd|pass|pwd|pw|pin|passcode|login\s?id|user\s?id)(?![A-Za-z])"
     r"|パスワード|暗証番号|パスコード|ログインID|ユーザーID|ユーザID|利用者ID)"
