@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from snslint.text.analysis import Analysis
+from snslint.text.links import Link, find_links
 from snslint.input.draft import Draft
 from snslint.settings.policy import Account, Policy, PostingHours
 
@@ -93,6 +94,12 @@ class CheckContext:
         if self.prepared is not None and self.prepared.body == self.draft.body:
             return self.prepared
         return Analysis(self.draft.body)
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """The links in the body (:func:`snslint.text.links.find_links`, with the body's NFKC
+        view), found once per draft for every rule that reads them (URL, FORM002, FORM008)."""
+        return tuple(find_links(self.draft.body, self.analysis.normalized))
 
     @cached_property
     def account(self) -> Account | None:

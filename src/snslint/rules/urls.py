@@ -26,7 +26,6 @@ from snslint.findings import Finding, Severity
 from snslint.text.links import (
     PUBLIC_BODY_SUFFIXES,
     Link,
-    find_links,
     host_in,
     normalize_host,
     public_suffix,
@@ -39,17 +38,10 @@ from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 # --------------------------------------------------------------------------- shared helpers
 
 
-_LINKS_MEMO = "snslint.rules.urls.links"
-
-
 def links_of(ctx: RuleContext) -> tuple[Link, ...]:
-    """The links in the draft's body (see :func:`snslint.text.links.find_links`), found once per
-    draft for the five URL rules (kept in the check's memo), with the body's NFKC view."""
-    memo = ctx.check.memo
-    links = memo.get(_LINKS_MEMO)
-    if links is None:
-        links = memo[_LINKS_MEMO] = tuple(find_links(ctx.body, ctx.analysis.normalized))
-    return links  # type: ignore[return-value]
+    """The links in the draft's body (:attr:`snslint.rules.context.CheckContext.links`: found
+    once per draft for every rule that reads them)."""
+    return ctx.check.links
 
 
 def _read_list(name: str) -> list[list[str]]:

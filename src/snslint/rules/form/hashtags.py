@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from pydantic import ConfigDict, Field
 
@@ -11,19 +11,20 @@ from snslint.findings import Finding, Severity
 from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.form._shared import PLATFORM_JA
 from snslint.rules.registry import register
-from snslint.text.links import find_links
+from snslint.text.links import Link, find_links
 
 _HASHTAG = re.compile(r"(?<![\w&#＃/])([#＃])(?!\ufe0f|\u20e3)([\w\u30fc\u309b\u309c\u00b7]+)")
 """A hashtag: ``#`` or ``＃`` not after a word character, then word characters (kana, kanji,
 latin, digits, ー). As in twitter-text ``extractHashtags``: a tag of digits only is no tag."""
 
 
-def hashtags(text: str) -> list[re.Match[str]]:
+def hashtags(text: str, links: Sequence[Link] | None = None) -> list[re.Match[str]]:
     """Hashtag matches in ``text`` (group 1 the sign, group 2 the tag), outside URLs (the
-    links of :func:`snslint.text.links.find_links`, so ``page.html#access`` is no tag)."""
+    links of :func:`snslint.text.links.find_links`, so ``page.html#access`` is no tag).
+    ``links``: those links when the caller has them (a check does: ``CheckContext.links``)."""
     if "#" not in text and "＃" not in text:
         return []
-    urls = [(link.start, link.end) for link in find_links(text)]
+    urls = [(link.start, link.end) for link in (find_links(text) if links is None else links)]
     out = []
     for m in _HASHTAG.finditer(text):
         if m.group(2).isdigit() or any(s <= m.start() < e for s, e in urls):
@@ -113,7 +114,7 @@ class HashtagLimit(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         settings: HashtagSettings = ctx.settings
         platform = ctx.check.platform
-        tags = hashtags(ctx.body)
+        tags = hashtags(ctx.body, ctx.check.links)
         name = PLATFORM_JA.get(platform or "", platform or "")
         hard = settings.hard_limits.get(platform or "")
         soft = settings.readability_limits.get(platform or "")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from snslint.findings import Finding, Severity
 from snslint.rules.api import Example, Rule, RuleContext
 from snslint.rules.registry import register
-from snslint.text.links import find_links
+from snslint.text.links import Link, find_links
 
 _KANJI_NUM = "〇○◯零一二三四五六七八九十百千万億0-9０-９"
 _PLACEHOLDER_FIRST = "〇○◯●◎△▲□■×✕✖＿（(XＸTF【\\[［"
@@ -30,8 +30,9 @@ _PLACEHOLDER = re.compile(
 【要確認】, （仮）."""
 
 
-def placeholders(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, kind)`` of each template leftover in ``text``.
+def placeholders(text: str, links: Sequence[Link] | None = None) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, kind)`` of each template leftover in ``text``; ``links``: its links
+    when the caller has them (a check does: ``CheckContext.links``).
 
     Not placeholders: 〇 as a kanji numeral (二〇二六年, 一〇〇周年), a single ○/●/× (a bullet,
     ○×クイズ, 3×3), a line made only of 5 or more marks (a separator), XX inside a URL or a
@@ -42,7 +43,7 @@ def placeholders(text: str) -> Iterator[tuple[int, int, str]]:
         kind = m.lastgroup or ""
         start, end = m.span()
         if urls is None:
-            urls = [(link.start, link.end) for link in find_links(text)]
+            urls = [(link.start, link.end) for link in (find_links(text) if links is None else links)]
         if any(s <= start < e for s, e in urls):
             continue
         if kind == "unit" and not text[text.rfind("\n", 0, start) + 1 : start].strip():
@@ -120,7 +121,7 @@ class Placeholder(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         body = ctx.body
-        for start, end, kind in placeholders(body):
+        for start, end, kind in placeholders(body, ctx.check.links):
             found = body[start:end]
             soft = kind == "bracket" and "仮" in found
             yield ctx.finding(
