@@ -270,3 +270,21 @@ def test_masking_twice_changes_nothing_even_for_a_one_character_value() -> None:
     masker = Masker("森さんへ", [(0, 1, "森*")])
     once = masker.free("森さんへ 090-3141-5926")
     assert masker.free(once) == once
+
+
+SENSITIVE_CODES = sorted(code for code, rule in __import__("snslint.rules.registry", fromlist=["registry"]).registry().items() if rule.sensitive)
+
+
+@pytest.mark.parametrize("code", SENSITIVE_CODES)
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_explain_shows_a_personal_data_rules_examples_masked(code: str, fmt: str) -> None:
+    """The example drafts of PII rules are made up, but a made-up My Number with a valid check
+    digit is still one: ``snslint explain`` masks them as a report would, in both formats."""
+    from snslint.cli import app
+    from snslint.text.pii import find_personal_values
+
+    result = CliRunner().invoke(app, ["explain", code, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "*" in result.output  # the examples are there, masked
+    for line in result.output.splitlines():
+        assert not find_personal_values(line), (code, line)

@@ -175,7 +175,18 @@ def explain_text(token: str) -> str:
             "  このルールはフロントマターでは抑止できません。本文を直してください。",
             "  This rule cannot be suppressed in front matter: fix the post.",
         ]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    return _masked(text) if rule.sensitive else text
+
+
+def _masked(text: str) -> str:
+    """``text`` with every personal value in it masked (phone, My Number, card, e-mail,
+    credential: :func:`snslint.lint.redaction.mask_free_text`), line by line. A sensitive
+    rule's example drafts are made up, but a made-up My Number with a valid check digit is
+    still one: ``explain`` shows them as a report would."""
+    from snslint.lint.redaction import mask_free_text
+
+    return "\n".join(mask_free_text(line) for line in text.split("\n"))
 
 
 def explain(
@@ -189,7 +200,13 @@ def explain(
 
             from snslint.rules.docs import as_json
 
-            text = json.dumps(as_json(_one_rule(code)), ensure_ascii=False, indent=2) + "\n"
+            rule = _one_rule(code)
+            doc = as_json(rule)
+            if rule.sensitive:
+                for sec in doc["sections"]:
+                    if sec.get("example"):
+                        sec["example"]["draft"] = _masked(sec["example"]["draft"])
+            text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         else:
             text = explain_text(code)
     except SnslintError as exc:
