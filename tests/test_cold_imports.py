@@ -19,15 +19,47 @@ import pytest
 PROBE = textwrap.dedent(
     """
     import atexit, json, sys
-    OUT = sys.argv.pop(1)
+    OUT, REPORT = sys.argv.pop(1), sys.argv.pop(1)
     def _dump():
+        scope = {}
+        exec(REPORT, scope)
         with open(OUT, "w") as fh:
-            json.dump(sorted(sys.modules), fh)
+            json.dump(scope["value"], fh)
     atexit.register(_dump)
     from snslint.cli import main
     main()
     """
 )
+"""Runs ``snslint`` with the arguments after its first two; at exit, runs the second (Python
+that sets ``value``) and writes ``value`` as JSON to the file named by the first."""
+
+MODULES = "import sys\nvalue = sorted(sys.modules)"
+LEXICON_BUILT = "from snslint.text.lexicon import LexiconSpec\nvalue = LexiconSpec.__pydantic_complete__"
+FRONT_MATTER_BUILT = "from snslint.input.draft import FrontMatter\nvalue = FrontMatter.__pydantic_complete__"
+CONFIG_BUILT = "from snslint.settings.config import ConfigModel\nvalue = ConfigModel.__pydantic_complete__"
+VALIDATORS_BUILT = textwrap.dedent(
+    """
+    from pydantic import BaseModel
+    built = set()
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("snslint") and sub.__dict__.get("__pydantic_complete__"):
+                built.add(f"{sub.__module__}.{sub.__qualname__}")
+            walk(sub)
+    walk(BaseModel)
+    value = sorted(built)
+    """
+)
+
+
+def run_probe(cwd: Path, report: str, *args: str) -> tuple[subprocess.CompletedProcess, object]:
+    """Run ``snslint ARGS`` in a fresh interpreter in ``cwd``; its result and the ``value``
+    that ``report`` computed at exit (see :data:`PROBE`)."""
+    out = cwd / "probe.json"
+    out.unlink(missing_ok=True)
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(out), report, *args], cwd=cwd, capture_output=True, text=True)
+    return proc, json.loads(out.read_text()) if out.exists() else None
+
 
 NO_LINK = (
     "---\ncity: goshogawara\nplatform: x\nscheduled_at: 2026-12-07T10:00\n---\n"
@@ -40,15 +72,9 @@ WITH_LINK = NO_LINK.replace("お控えください。", "お控えください�
 def modules_after(tmp_path: Path, text: str, *args: str) -> set[str]:
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
-    out = tmp_path / "modules.json"
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE, str(out), "check", str(draft), "--no-cache", *args],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    proc, modules = run_probe(tmp_path, MODULES, "check", str(draft), "--no-cache", *args)
     assert proc.returncode in (0, 1), proc.stderr
-    return set(json.loads(out.read_text()))
+    return set(modules)
 
 
 @pytest.mark.parametrize("fmt", ["json", "concise", "github"])
@@ -74,21 +100,6 @@ def test_link_machinery_only_for_a_draft_with_a_link(tmp_path: Path) -> None:
     assert "confusable_homoglyphs" not in with_link
 
 
-PROBE_LEXICON = textwrap.dedent(
-    """
-    import atexit, json, sys
-    OUT = sys.argv.pop(1)
-    def _dump():
-        from snslint.text.lexicon import LexiconSpec
-        with open(OUT, "w") as fh:
-            json.dump(LexiconSpec.__pydantic_complete__, fh)
-    atexit.register(_dump)
-    from snslint.cli import main
-    main()
-    """
-)
-
-
 @pytest.mark.parametrize("cache", [True, False])
 def test_a_cat_draft_is_scored_without_reading_the_category_files(tmp_path: Path, cache: bool) -> None:
     # The compiled lexicons come from the bundle shipped in the wheel, with their thresholds:
@@ -103,32 +114,14 @@ def test_a_cat_draft_is_scored_without_reading_the_category_files(tmp_path: Path
     built, findings = [], []
     for i in range(2):
         draft.write_text(text.replace("朝から", "朝から" * (i + 1)), encoding="utf-8")  # new each time
-        out = tmp_path / f"built{i}.json"
-        proc = subprocess.run(
-            [sys.executable, "-c", PROBE_LEXICON, str(out), "check", draft.name, "--format", "json"]
-            + ([] if cache else ["--no-cache"]),
-            cwd=tmp_path, capture_output=True, text=True,
+        proc, lexicon_built = run_probe(
+            tmp_path, LEXICON_BUILT, "check", draft.name, "--format", "json", *([] if cache else ["--no-cache"])
         )
         assert proc.returncode == 1, proc.stderr  # CAT001 (an election appeal) is an error here
-        built.append(json.loads(out.read_text()))
+        built.append(lexicon_built)
         findings.append([f["code"] for f in json.loads(proc.stdout)["findings"]])
     assert built == [False, False]
     assert "CAT001" in findings[1] and findings[0] == findings[1]
-
-
-PROBE_BUILT = textwrap.dedent(
-    """
-    import atexit, json, sys
-    OUT = sys.argv.pop(1)
-    def _dump():
-        from snslint.input.draft import FrontMatter
-        with open(OUT, "w") as fh:
-            json.dump(FrontMatter.__pydantic_complete__, fh)
-    atexit.register(_dump)
-    from snslint.cli import main
-    main()
-    """
-)
 
 
 @pytest.mark.parametrize("front_matter", [True, False])
@@ -136,14 +129,12 @@ def test_front_matter_is_validated_only_when_present(tmp_path: Path, front_matte
     body = NO_LINK.split("---\n", 2)[2]
     draft = tmp_path / "draft.txt"
     draft.write_text(NO_LINK if front_matter else body, encoding="utf-8")
-    out = tmp_path / "built.json"
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE_BUILT, str(out), "check", str(draft), "--no-cache", "--format", "json",
-         "--city", "goshogawara", "--platform", "x", "--at", "2026-12-07T10:00"],
-        cwd=tmp_path, capture_output=True, text=True,
+    proc, built = run_probe(
+        tmp_path, FRONT_MATTER_BUILT, "check", str(draft), "--no-cache", "--format", "json",
+        "--city", "goshogawara", "--platform", "x", "--at", "2026-12-07T10:00",
     )
     assert proc.returncode in (0, 1), proc.stderr
-    assert json.loads(out.read_text()) is front_matter
+    assert built is front_matter
     assert json.loads(proc.stdout)["summary"]["files"] == 1
 
 
@@ -161,45 +152,15 @@ def test_no_config_file_builds_no_config_validator_and_keeps_the_defaults(tmp_pa
 
     assert Config().values == ConfigModel.model_validate({})
     assert Config().values.model_fields_set == set() and Config().values.exclude == []
-    probe = PROBE_BUILT.replace("from snslint.input.draft import FrontMatter", "from snslint.settings.config import ConfigModel as FrontMatter")
     draft = tmp_path / "draft.txt"
     draft.write_text(NO_LINK, encoding="utf-8")
-    out = tmp_path / "built.json"
-    proc = subprocess.run(
-        [sys.executable, "-c", probe, str(out), "check", str(draft), "--no-cache", "--format", "json"],
-        cwd=tmp_path, capture_output=True, text=True,
-    )
+    proc, built = run_probe(tmp_path, CONFIG_BUILT, "check", str(draft), "--no-cache", "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
-    assert json.loads(out.read_text()) is False  # no snslint.toml or pyproject.toml up the tree
+    assert built is False  # no snslint.toml or pyproject.toml up the tree
     (tmp_path / "snslint.toml").write_text('lang = "ja"\n', encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-c", probe, str(out), "check", str(draft), "--no-cache", "--format", "json"],
-        cwd=tmp_path, capture_output=True, text=True,
-    )
+    proc, built = run_probe(tmp_path, CONFIG_BUILT, "check", str(draft), "--no-cache", "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
-    assert json.loads(out.read_text()) is True  # a config file is validated
-
-
-PROBE_VALIDATORS = textwrap.dedent(
-    """
-    import atexit, json, sys
-    OUT = sys.argv.pop(1)
-    def _dump():
-        from pydantic import BaseModel
-        built = []
-        def walk(cls):
-            for sub in cls.__subclasses__():
-                if sub.__module__.startswith("snslint") and sub.__dict__.get("__pydantic_complete__"):
-                    built.append(f"{sub.__module__}.{sub.__qualname__}")
-                walk(sub)
-        walk(BaseModel)
-        with open(OUT, "w") as fh:
-            json.dump(sorted(set(built)), fh)
-    atexit.register(_dump)
-    from snslint.cli import main
-    main()
-    """
-)
+    assert built is True  # a config file is validated
 
 
 @pytest.mark.parametrize("city", ["kisarazu", "goshogawara", "mine"])
@@ -212,11 +173,9 @@ def test_a_cold_run_builds_only_the_validators_of_what_it_validates(tmp_path: Pa
 
     draft = tmp_path / "draft.txt"
     draft.write_text(NO_LINK.split("---\n", 2)[2], encoding="utf-8")  # no front matter
-    out = tmp_path / "built.json"
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE_VALIDATORS, str(out), "check", str(draft), "--no-cache", "--format", "json",
-         "--city", city, "--platform", "x", "--at", "2026-12-07T10:00"],
-        cwd=tmp_path, capture_output=True, text=True,
+    proc, built = run_probe(
+        tmp_path, VALIDATORS_BUILT, "check", str(draft), "--no-cache", "--format", "json",
+        "--city", city, "--platform", "x", "--at", "2026-12-07T10:00",
     )
     assert proc.returncode in (0, 1), proc.stderr
     policy = load_policy_file(data_file("policies", f"{city}.yaml"))
@@ -226,7 +185,7 @@ def test_a_cold_run_builds_only_the_validators_of_what_it_validates(tmp_path: Pa
         for code, entry in policy.rules.items()
         if entry.settings and code in rules and type(rules[code]).Settings is not None
     }
-    assert set(json.loads(out.read_text())) == {"snslint.settings.policy.Policy"} | configured
+    assert set(built) == {"snslint.settings.policy.Policy"} | configured
 
 
 def test_the_empty_front_matter_is_the_models_defaults() -> None:
