@@ -166,7 +166,7 @@ def check_draft(
     # then every finding masked before it is cached, sent from a worker or shown.
     sensitive = [f for f in findings if f.sensitive]
     tokenized = "morphemes" in vars(ctx.analysis)
-    for rule, cfg in _unselected_sensitive(policy, rules):
+    for rule, cfg in _unselected_sensitive(policy, options):
         if rule.tokenizes and not tokenized and len(draft.body) > MASK_TOKENIZE_LIMIT:
             continue
         try:
@@ -196,18 +196,22 @@ rules alone keep quick; the longest post a platform takes (Facebook, 63,206 char
 stays under it."""
 
 
-def _unselected_sensitive(
-    policy: Policy, active: list[tuple[Rule, RuleConfig | None]]
-) -> list[tuple[Rule, RuleConfig | None]]:
+def _unselected_sensitive(policy: Policy, options: CheckOptions) -> list[tuple[Rule, RuleConfig | None]]:
     """The sensitive rules (personal data, secrets) that this run does not report: not
     selected, ignored, or off in the policy. They still run, for masking only (with the
-    policy's settings when it has an entry, else the defaults)."""
+    policy's settings when it has an entry, else the defaults). Computed once per policy
+    object and options, as :func:`active_rules` (callers must not modify the list)."""
+    return _UNSELECTED_SENSITIVE.get(policy, options, lambda: _sensitive_not_in(policy, active_rules(policy, options)))
+
+
+def _sensitive_not_in(policy: Policy, active: list[tuple[Rule, RuleConfig | None]]) -> list[tuple[Rule, RuleConfig | None]]:
+    """What :func:`_unselected_sensitive` returns, computed afresh."""
     running = {rule.code for rule, _ in active}
-    return [
-        (rule, policy.rule(code))
-        for code, rule in registry().items()
-        if rule.sensitive and code not in running
-    ]
+    return [(rule, policy.rule(code)) for code, rule in registry().items() if rule.sensitive and code not in running]
+
+
+_UNSELECTED_SENSITIVE: IdentityMemo[list[tuple[Rule, RuleConfig | None]]] = IdentityMemo(max_entries=64)
+""":func:`_unselected_sensitive` by policy (identity) and options: the same for every draft of a run."""
 
 
 class ResultCache(Protocol):
@@ -357,7 +361,7 @@ def _tokenized_anyway(draft: Draft, policy: Policy, options: CheckOptions) -> bo
     if len(draft.body) > MASK_TOKENIZE_LIMIT or not draft.body:
         return False
     rules = active_rules(policy, options)
-    return any(rule.tokenizes for rule, _ in rules) or any(rule.tokenizes for rule, _ in _unselected_sensitive(policy, rules))
+    return any(rule.tokenizes for rule, _ in rules) or any(rule.tokenizes for rule, _ in _unselected_sensitive(policy, options))
 
 
 def front_matter_error(draft: Draft, checked: bool) -> InputError | None:
