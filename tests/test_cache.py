@@ -304,7 +304,7 @@ def test_cache_folder_has_its_gitignore_and_no_temp_files(tmp_path, source):
     root = tmp_path / "c"
     assert (root / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert (root / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
-    assert not [p for p in root.rglob(".tmp-*")]
+    assert not [p for p in root.rglob(".snslint-*.tmp")]  # the atomic writer's temporaries
     outside = {p for p in tmp_path.iterdir()} - {root}
     assert outside == {tmp_path / "a.txt"}
 

@@ -70,7 +70,7 @@ def test_check_fix_applies_them_and_reports_what_is_left(folder):
     assert after.replace("090-1234-5678", "") != before.replace("090-1234-5678", "")
     codes = [ln.split()[1] for ln in r.stdout.splitlines() if ln.startswith("d.txt:")]
     assert codes == ["PII001"]  # what is left
-    assert not list(folder.glob(".snslint-fix-*"))  # no temporary file left behind
+    assert not list(folder.glob(".snslint-*.tmp"))  # no temporary file left behind
 
 
 def test_without_fix_nothing_is_written(folder):

@@ -106,7 +106,7 @@ def test_a_character_device_is_written_into_never_replaced(monkeypatch: pytest.M
         raise AssertionError("a device must not be replaced")
 
     monkeypatch.setattr(destination.os, "replace", no_replace)
-    monkeypatch.setattr(destination.tempfile, "mkstemp", no_replace)
+    monkeypatch.setattr(destination, "write_atomic", no_replace)
     before = os.stat("/dev/null")
     destination.write_report("/dev/null", "report\n")
     after = os.stat("/dev/null")

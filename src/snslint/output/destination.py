@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from typing import Iterable
 
+from snslint.atomic_write import write_atomic
 from snslint.errors import UsageError
 
 
@@ -83,27 +83,9 @@ def write_report(path: str, text: str) -> None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
             return
-        _write_atomic(path, text)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(
             f"出力ファイル「{path}」に書けません（{exc.strerror or exc}）。",
             f"cannot write the output file '{path}' ({exc.strerror or exc}).",
         ) from None
-
-
-def _write_atomic(path: str, text: str) -> None:
-    """A temporary file in ``path``'s folder, flushed and fsynced, renamed over ``path``."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".snslint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -20,9 +20,9 @@ Rules of application (as ruff's ``--fix``):
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Iterable
 
+from snslint.atomic_write import write_atomic
 from snslint.lint.engine import FileResult
 
 
@@ -81,18 +81,9 @@ def apply_fixes(results: Iterable[FileResult]) -> list[tuple[str, int]]:
         if crlf:
             text = text.replace("\n", "\r\n")
         data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-        folder = os.path.dirname(os.path.abspath(result.path))
-        fd, tmp = tempfile.mkstemp(prefix=".snslint-fix-", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, os.stat(result.path).st_mode & 0o7777)
-            os.replace(tmp, result.path)
+            write_atomic(result.path, data, mode=os.stat(result.path).st_mode & 0o7777)
         except OSError:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
             continue
         written.append((result.path, len(fixes)))
     return written

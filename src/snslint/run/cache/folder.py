@@ -11,9 +11,10 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from snslint.atomic_write import write_atomic as _write_atomic
 
 CACHE_DIR_NAME = ".snslint_cache"
 """The cache folder's name, created in the working directory."""
@@ -62,14 +63,6 @@ def ensure_cache_dir(root: Path) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Replace the cache file ``path`` with ``text`` in one step (not fsynced: a cache file
+    lost in a crash is only computed again). See :func:`snslint.atomic_write.write_atomic`."""
+    _write_atomic(path, text.encode("utf-8"), durable=False)
