@@ -18,6 +18,7 @@ from snslint.errors import InputError, RuleCrash, SnslintError
 from snslint.findings import Finding
 from snslint.identity_memo import IdentityMemo
 from snslint.lint.redaction import mask_result, personal_spans
+from snslint.lint.startup import resume_collection
 from snslint.settings.chooser import PolicyChooser
 from snslint.settings.policy import Policy, RuleConfig
 from snslint.rules.registry import check_policy, registry
@@ -290,7 +291,9 @@ def check_batch(
             except Exception:  # noqa: BLE001 - left to the check, which reports it as for one draft
                 continue
             item.analysis = analysis
-    return [item if isinstance(item, FileResult) else _finish(item, options, now, cache) for item in prepared]
+    results = [item if isinstance(item, FileResult) else _finish(item, options, now, cache) for item in prepared]
+    resume_collection()  # the start-up is over: the policy, lexicons and patterns exist
+    return results
 
 
 def settled_result(path: str, chooser: PolicyChooser, options: CheckOptions, cache: ResultCache | None) -> FileResult | None:

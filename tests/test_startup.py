@@ -1,0 +1,92 @@
+"""The console script's process set-up (snslint.__main__, snslint.lint.startup): the garbage
+collector paused during start-up and resumed after the first drafts, and the process ended
+with os._exit once the output is flushed. The output must be complete and the exit status
+right; an in-process caller's collector is never touched."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from snslint.__main__ import _status
+from snslint.lint.engine import CheckOptions, check_path
+from snslint.settings.chooser import PolicySource
+
+from support import run_cli
+
+CAMPAIGN = (
+    "---\ncity: goshogawara\nplatform: x\nscheduled_at: 2026-12-07T10:00\n---\n"
+    "【除雪のお知らせ】12月8日（火）の朝から市内の幹線道路で除雪作業を行います。"
+    "来年の市長選挙では現職の候補に清き一票をお願いします！\n"
+)
+NOTICE = (
+    "---\ncity: goshogawara\nplatform: facebook\nscheduled_at: 2026-12-07T10:00\n---\n"
+    "【図書館の休館日】12月29日から1月3日まで市立図書館は休館します。返却はブックポストをご利用ください。\n"
+)
+
+
+def test_a_paused_collector_is_resumed_and_the_start_up_frozen_after_the_first_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "josetsu.txt"
+    draft.write_text(NOTICE, encoding="utf-8")
+    probe = textwrap.dedent(
+        f"""
+        import gc, json, sys
+        from snslint.lint.startup import pause_collection, resume_collection
+        pause_collection()
+        paused = not gc.isenabled()
+        from snslint.lint.engine import CheckOptions, check_path
+        from snslint.settings.chooser import PolicySource
+        before = gc.get_freeze_count()
+        result = check_path({str(draft)!r}, PolicySource(), CheckOptions())
+        print(json.dumps({{"paused": paused, "enabled": gc.isenabled(), "frozen": gc.get_freeze_count() - before,
+                          "error": str(result.error) if result.error else None}}))
+        """
+    )
+    out = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
+    assert out == {"paused": True, "enabled": True, "frozen": out["frozen"], "error": None}
+    assert out["frozen"] > 10_000  # modules, the policy, the lexicons: all moved out of the collections
+
+
+def test_an_in_process_caller_keeps_its_collector(tmp_path: Path) -> None:
+    draft = tmp_path / "josetsu.txt"
+    draft.write_text(NOTICE, encoding="utf-8")
+    before = gc.get_freeze_count()
+    result = check_path(str(draft), PolicySource(), CheckOptions())
+    assert result.error is None
+    assert gc.isenabled() and gc.get_freeze_count() == before
+
+
+def test_the_console_script_prints_the_whole_report_and_its_status(tmp_path: Path) -> None:
+    for i in range(40):  # enough output to fill a pipe's buffer several times over
+        (tmp_path / f"{i:02d}-campaign.txt").write_text(CAMPAIGN, encoding="utf-8")
+    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    proc = run_cli(tmp_path, "check", ".", "--format", "json", "--no-cache", "-j", "1")
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    assert len(report["files"]) == 41
+    assert proc.stdout.endswith("}\n")
+
+    clean = run_cli(tmp_path, "check", "notice.txt", "--format", "concise", "--no-cache")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_a_usage_error_still_exits_2_with_its_line(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "check", "--no-such-option")
+    assert proc.returncode == 2
+    assert "--no-such-option" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (1, 1), (2, 2)])
+def test_exit_codes_map_as_the_interpreter_maps_them(code, status) -> None:
+    assert _status(code) == status
+
+
+def test_a_message_given_to_sys_exit_is_printed_and_exits_1(capsys) -> None:
+    assert _status("中断しました") == 1
+    assert capsys.readouterr().err == "中断しました\n"
