@@ -92,6 +92,8 @@ def _build(tp: Any, value: Any) -> Any:
         return None  # a field typed without None can still default to None
     if origin is Literal or tp is Any:
         return value
+    if origin in (list, tuple, set, frozenset) and not isinstance(value, list):
+        raise TypeError(f"{tp}: a stored value that is not a list")
     if origin is list:
         (item,) = get_args(tp) or (Any,)
         return [_build(item, v) for v in value]
@@ -109,6 +111,8 @@ def _build(tp: Any, value: Any) -> Any:
         key, item = get_args(tp) or (str, Any)
         if key is not str:
             raise TypeError(f"{tp}: only str keys are stored")
+        if not isinstance(value, dict):
+            raise TypeError(f"{tp}: a stored value that is not a mapping")
         return {k: _build(item, v) for k, v in value.items()}
     if origin is not None:
         raise TypeError(f"no rebuild for {tp}")

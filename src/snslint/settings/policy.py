@@ -690,8 +690,110 @@ def load_bundled(city: str, store: PolicyStore | None = None) -> Policy:
         city = city if city in bundled_ids() else resolve_city(city)
         policy = _BUNDLED.get(city)
         if policy is None:
-            policy = _BUNDLED[city] = load_policy_file(data_dir("policies") / f"{city}.yaml", store)
+            policy = shipped_policy(city) or load_policy_file(data_dir("policies") / f"{city}.yaml", store)
+            _BUNDLED[city] = policy
     return policy
+
+
+SHIPPED_FILE = "compiled_policies.json"
+"""The bundled policies validated ahead of time, shipped beside them in ``policies/``:
+``{id: {"key": shipped_key(id), "policy": plain form, "lines": [[location, line], ...]}}``."""
+
+SHIPPED_FORMAT = 1
+"""Raised when the shipped file's layout or the plain form (:mod:`snslint.settings.compiled`)
+changes: older entries are then not used."""
+
+
+def shipped_key(city: str) -> dict[str, Any]:
+    """What a shipped validated policy must have been made from to be used for ``city``: the
+    format (:data:`SHIPPED_FORMAT`) and the SHA-256 of the bundled YAML file's bytes.
+
+    The schema's code is not in the key: ``tests/test_policy_bundle.py`` checks that every
+    shipped entry equals what validating the file gives now, so a schema change that alters a
+    policy fails the tests until ``python -m snslint.settings.policy`` rewrites the file.
+
+    Raises:
+        OSError: the bundled file cannot be read.
+    """
+    import hashlib
+
+    raw = (data_dir("policies") / f"{city}.yaml").read_bytes()
+    return {"format": SHIPPED_FORMAT, "file": hashlib.sha256(raw).hexdigest()}
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any]:
+    """The shipped file as read (``{}`` when missing or not JSON: every policy is validated)."""
+    import json
+
+    try:
+        data = json.loads((data_dir("policies") / SHIPPED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def shipped_policy(city: str) -> Policy | None:
+    """The bundled policy ``city`` (an id) rebuilt without validation from the form validated
+    when the package was built (:data:`SHIPPED_FILE`), or None when there is none for it, or
+    one made from another version of the file or in another format, or a damaged one (the
+    caller then validates the file).
+
+    Validating a policy builds pydantic's validator for its models first: the largest part of
+    loading one in a fresh process. The policy keeps its origin (the bundled file and the
+    lines of its rule entries), as if it had been read.
+    """
+    from snslint.settings.compiled import from_plain
+
+    row = _shipped().get(city)
+    if not isinstance(row, dict):
+        return None
+    try:
+        if row.get("key") != shipped_key(city):
+            return None
+        policy = from_plain(Policy, row["policy"])
+        lines = {tuple(loc): line for loc, line in row["lines"]}
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    if not isinstance(policy, Policy) or set(lines) != set(entry_locations(policy)):
+        return None
+    policy._origin = PolicyOrigin(str(data_dir("policies") / f"{city}.yaml"), lines)
+    return policy
+
+
+def write_shipped(folder: Path | None = None) -> Path:
+    """Validate every bundled policy now and write :data:`SHIPPED_FILE` into ``folder``
+    (default: the bundled ``policies/`` folder); returns the file written.
+
+    Run after editing a bundled policy or the policy schema (``python -m
+    snslint.settings.policy``); the tests fail while the file is stale, and a stale entry is
+    never used (its key no longer matches).
+
+    Raises:
+        PolicyError: a bundled policy does not validate.
+        TypeError: a policy holds a value with no plain form, or its rebuild differs.
+        OSError: the file cannot be written.
+    """
+    import json
+
+    from snslint.settings.compiled import from_plain, to_plain
+
+    rows: dict[str, Any] = {}
+    for city in bundled_ids():
+        policy = _load_policy_file(data_dir("policies") / f"{city}.yaml")
+        row = {
+            "key": shipped_key(city),
+            "policy": to_plain(policy),
+            "lines": [[list(loc), line] for loc, line in policy.origin.lines.items()],
+        }
+        row = json.loads(json.dumps(row, ensure_ascii=False))
+        if from_plain(Policy, row["policy"]) != policy:
+            raise TypeError(f"{city}: the plain form does not rebuild the validated policy")
+        rows[city] = row
+    path = (folder or data_dir("policies")) / SHIPPED_FILE
+    text = json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=0, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
 
 
 def _name_key(name: str) -> str:
@@ -885,3 +987,9 @@ def checklist(policy: Policy) -> list[ChecklistItem]:
         )
         for row in clause_coverage(policy).checklist()
     ]
+
+
+if __name__ == "__main__":  # python -m snslint.settings.policy: rewrite the shipped validated policies
+    from snslint.settings import policy as _this  # the package's module, not this __main__ copy
+
+    print(_this.write_shipped())
