@@ -264,11 +264,36 @@ def test_pruned_url_starts_find_exactly_what_every_start_finds() -> None:
         assert got == _matches_trying_every_start(url_re, text), text
 
 
+def _whole_list():
+    """The whole Public Suffix List as the publicsuffixlist package parses it (the reference)."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(accept_unknown=False, accept_encoded_idn=False)
+
+
 def test_tlds_read_from_the_list_file_equal_the_parsed_list() -> None:
     """links._tlds reads the PSL file itself (faster than building the list object); it must
     give the top label of every rule the publicsuffixlist package parses (its rule set)."""
-    from snslint.text.links import _psl, _tlds
+    from snslint.text.links import _tlds
 
-    parsed = frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1] for rule in _psl()._publicsuffix)
+    parsed = frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1] for rule in _whole_list()._publicsuffix)
     assert _tlds() == parsed
     assert {"jp", "com", "みんな", "рф"} <= _tlds()  # the list writes IDN TLDs in Unicode
+
+
+def test_one_tlds_slice_of_the_list_answers_as_the_whole_list() -> None:
+    """links._psl_for(tld) parses only the rules under one TLD: for every rule of the list
+    (exceptions, wildcards, IDN, private section), a host under it and one a label deeper get
+    the same public suffix and registrable domain as from the whole list."""
+    from snslint.text.links import _rules_by_tld, public_suffix, registrable_domain
+
+    whole = _whole_list()
+    hosts = ["city.kisarazu.lg.jp", "example.co.jp", "bit.ly", "www.pref.aomori.lg.jp", "unknown.notatld"]
+    for rules in _rules_by_tld().values():
+        for rule in rules:
+            name = rule.lstrip("!").replace("*", "w")
+            hosts += [name, f"x.{name}", f"y.x.{name}"]
+    assert len(hosts) > 30_000
+    for host in hosts:
+        assert public_suffix(host) == whole.publicsuffix(host), host
+        assert registrable_domain(host) == (whole.privatesuffix(host) or host), host

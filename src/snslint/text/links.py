@@ -143,33 +143,53 @@ class Link:
 
 
 @lru_cache(maxsize=1)
-def _psl():
-    """The Public Suffix List (ICANN and private sections), parsed once per process: parsing it
-    is a large share of the cost of the first link checked."""
-    from publicsuffixlist import PublicSuffixList
+def _rules_by_tld() -> dict[str, tuple[str, ...]]:
+    """The Public Suffix List's rules (ICANN and private sections) grouped by their top label,
+    lowercase (IDN TLDs in Unicode, as the list writes them): ``{"jp": ("jp", "lg.jp", ...)}``.
 
-    # Hosts are compared in Unicode (normalize_host decodes punycode), so the punycode copy of
-    # the list is not built: that halves the start-up cost.
-    return PublicSuffixList(accept_unknown=False, accept_encoded_idn=False)
-
-
-@lru_cache(maxsize=1)
-def _tlds() -> frozenset[str]:
-    """All top-level domains in the Public Suffix List, lowercase (IDN TLDs in Unicode, as the
-    list writes them).
-
-    The top label of every rule (some TLDs appear only under others: ``co.za``, ``*.ck``),
-    read straight from the list file that ``publicsuffixlist`` ships (its format: one rule
-    per line up to the first space, ``//`` comments, ``!`` exceptions, ``*.`` wildcards),
-    which is cheaper than building the whole list object; only links to non-official hosts
-    then need that.
+    Read straight from the list file that ``publicsuffixlist`` ships (its format: one rule
+    per line up to the first space, ``//`` comments, ``!`` exceptions, ``*.`` wildcards; some
+    TLDs appear only under others: ``co.za``, ``*.ck``), in one pass.
     """
     from publicsuffixlist import PSLFILE
 
     with open(PSLFILE, encoding="utf-8") as fh:
         lines = fh.read().splitlines()
-    rules = (line.split(maxsplit=1)[0] for line in lines if line and not line.startswith("//") and not line.isspace())
-    return frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1].lower() for rule in rules)
+    groups: dict[str, list[str]] = {}
+    for line in lines:
+        if not line or line.startswith("//") or line.isspace():
+            continue
+        rule = line.split(maxsplit=1)[0]
+        groups.setdefault(rule.lstrip("!*.").rsplit(".", 1)[-1].lower(), []).append(rule)
+    return {tld: tuple(rules) for tld, rules in groups.items()}
+
+
+@lru_cache(maxsize=None)
+def _psl_for(tld: str):
+    """A ``publicsuffixlist.PublicSuffixList`` of the rules under ``tld`` only, built once per
+    TLD per process.
+
+    A rule can only match a host whose top label is the rule's own (the PSL algorithm,
+    https://github.com/publicsuffix/list/wiki/Format, compares labels from the right), so the
+    answers for hosts under ``tld`` are those of the whole list; parsing one TLD's rules
+    (``jp``: about a fifth of the list) costs that fraction of parsing all of them, which a
+    run used to pay before its first link to a non-official host. Hosts are compared in
+    Unicode (:func:`normalize_host` decodes punycode), so no punycode copy is built.
+    """
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(source=_rules_by_tld().get(tld, ()), accept_unknown=False, accept_encoded_idn=False)
+
+
+def _psl_of(host: str):
+    """The list that answers for ``host`` (normalized): its top label's (:func:`_psl_for`)."""
+    return _psl_for(host.rsplit(".", 1)[-1].lower())
+
+
+@lru_cache(maxsize=1)
+def _tlds() -> frozenset[str]:
+    """All top-level domains in the Public Suffix List (see :func:`_rules_by_tld`)."""
+    return frozenset(_rules_by_tld())
 
 
 def is_tld(label: str) -> bool:
@@ -373,7 +393,8 @@ def ascii_host(host: str) -> str | None:
 
 def public_suffix(host: str) -> str | None:
     """The host's public suffix from the PSL (``lg.jp``, ``co.jp``, ``github.io``), or None."""
-    return _psl().publicsuffix(normalize_host(host))
+    host = normalize_host(host)
+    return _psl_of(host).publicsuffix(host)
 
 
 def registrable_domain(host: str) -> str:
@@ -383,7 +404,7 @@ def registrable_domain(host: str) -> str:
     ``example.co.jp``; ``bit.ly`` -> ``bit.ly``.
     """
     host = normalize_host(host)
-    return _psl().privatesuffix(host) or host
+    return _psl_of(host).privatesuffix(host) or host
 
 
 def host_in(host: str, domains: Iterable[str]) -> str | None:
