@@ -77,13 +77,26 @@ def registry() -> dict[str, Rule]:
     return dict(sorted(_RULES.items()))
 
 
+_PLUGIN_STAMPS: list[tuple[str, str, str, str]] = []
+"""``(name, target, distribution, its version)`` of each ``snslint.rules`` entry point loaded."""
+
+
 def _load_plugins() -> None:
     from importlib.metadata import entry_points
 
     for ep in entry_points(group=ENTRY_POINT_GROUP):
+        _PLUGIN_STAMPS.append((ep.name, ep.value, ep.dist.name if ep.dist else "", ep.dist.version if ep.dist else ""))
         obj = ep.load()
         if isinstance(obj, type) and issubclass(obj, Rule):
             register(obj)
+
+
+def plugin_stamps() -> list[tuple[str, str, str, str]]:
+    """The plugin rules' entry points as :func:`registry` found them, sorted: ``(name,
+    target, distribution, version)`` each (what the result cache's key covers of them). Loads
+    the registry if it is not loaded; the entry points are scanned once per process."""
+    registry()
+    return sorted(_PLUGIN_STAMPS)
 
 
 def resolve(tokens: Iterable[str], *, option: str = "--select") -> set[str]:
