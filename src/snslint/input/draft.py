@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from snslint.input.encoding import decode_bytes
 from snslint.errors import InputError
+from snslint.model_defaults import defaults_of
 
 DRAFT_SUFFIXES = (".txt", ".md")
 """File endings read when a directory is given."""
@@ -121,13 +122,10 @@ class FrontMatter(BaseModel):
 
 def empty_front_matter() -> FrontMatter:
     """The :class:`FrontMatter` of a draft that has none: the defaults, not validated, so a
-    run whose drafts have no front matter never builds the front-matter validator.
-
-    The two defaults made by a factory are given here rather than left to
-    ``model_construct``: pydantic 2 then inspects each factory's signature on every call
-    (``inspect.signature(list)``), once per draft.
-    """
-    return FrontMatter.model_construct(_fields_set=set(), images=[], snslint=SnslintBlock.model_construct(_fields_set=set(), ignore=[]))
+    run whose drafts have no front matter never builds the front-matter validator
+    (:func:`snslint.model_defaults.defaults_of`: ``model_construct`` would inspect each default
+    factory's signature, once per draft)."""
+    return defaults_of(FrontMatter)
 
 
 @dataclass

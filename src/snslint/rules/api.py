@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from snslint.findings import Clause, Finding, Severity
 from snslint.identity_memo import IdentityMemo
+from snslint.model_defaults import defaults_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.rules.context import CheckContext
@@ -46,7 +47,7 @@ def _settings(model: type[BaseModel], raw: dict[str, Any]) -> BaseModel:
     """``raw`` validated by ``model``; ``{}`` gives the defaults without building a validator
     when every field has one (see :meth:`Rule.settings_for`)."""
     if not raw and not any(f.is_required() for f in model.model_fields.values()):
-        return model.model_construct()
+        return defaults_of(model)
     return model.model_validate(raw)
 
 

@@ -45,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from snslint.safe_read import NotRegularFile, TooLarge, read_regular_file
 from snslint.errors import ConfigError
+from snslint.model_defaults import defaults_of
 
 CONFIG_NAMES = ("snslint.toml", "pyproject.toml")
 """File names looked for in each folder, in this order."""
@@ -96,7 +97,7 @@ class Config:
 
     path: Path | None = None
     # The defaults need no validation: without a config file the validator is never built.
-    values: ConfigModel = field(default_factory=ConfigModel.model_construct)
+    values: ConfigModel = field(default_factory=lambda: defaults_of(ConfigModel))
 
     @property
     def root(self) -> Path:
