@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -30,3 +31,20 @@ def data_dir(kind: str) -> Path:
 def data_file(kind: str, name: str) -> Path:
     """Path of one bundled data file, e.g. ``data_file("rules", "url_shorteners.txt")``."""
     return data_dir(kind) / name
+
+
+def shipped_json(kind: str, name: str) -> dict[str, Any]:
+    """A JSON object made ahead of time and shipped in a bundled data folder, as read: the
+    compiled lexicons (``rules/compiled_lexicons.json``) or the validated policies
+    (``policies/compiled_policies.json``).
+
+    ``{}`` when the file is missing or unreadable, not JSON, or not an object: its users then
+    build what it would have held (slower, never wrong). Not cached here; they cache it.
+    """
+    import json
+
+    try:
+        data = json.loads(data_file(kind, name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

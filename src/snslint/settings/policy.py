@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from snslint.safe_read import NotRegularFile, TooLarge, read_regular_file
 from snslint.errors import PolicyError
 from snslint.findings import Clause, Severity
-from snslint.resources import data_dir
+from snslint.resources import data_dir, shipped_json
 from snslint.safe_yaml import check_limits, compose_and_construct
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -724,13 +724,7 @@ def shipped_key(city: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     """The shipped file as read (``{}`` when missing or not JSON: every policy is validated)."""
-    import json
-
-    try:
-        data = json.loads((data_dir("policies") / SHIPPED_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return shipped_json("policies", SHIPPED_FILE)
 
 
 def shipped_policy(city: str) -> Policy | None:

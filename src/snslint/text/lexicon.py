@@ -78,7 +78,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from snslint import __version__
-from snslint.resources import data_dir
+from snslint.resources import data_dir, shipped_json
 from snslint.text.analysis import Morpheme, dictionary_identity, dictionary_version, phrase_keys
 
 SPECIAL_TOKENS = ("<appeal>", "<imperative>", "<number>")
@@ -928,11 +928,7 @@ def bundle_key(code: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _bundle() -> dict[str, Any]:
     """The shipped bundle as read (``{}`` when missing or not JSON: everything compiles)."""
-    try:
-        data = json.loads((data_dir("rules") / BUNDLE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return shipped_json("rules", BUNDLE_FILE)
 
 
 @lru_cache(maxsize=None)
