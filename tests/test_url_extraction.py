@@ -289,11 +289,11 @@ def test_one_tlds_slice_of_the_list_answers_as_the_whole_list() -> None:
 
     whole = _whole_list()
     hosts = ["city.kisarazu.lg.jp", "example.co.jp", "bit.ly", "www.pref.aomori.lg.jp", "unknown.notatld"]
-    for rules in _rules_by_tld().values():
-        for rule in rules:
-            name = rule.lstrip("!").replace("*", "w")
-            hosts += [name, f"x.{name}", f"y.x.{name}"]
-    assert len(hosts) > 30_000
+    rules = [rule for group in _rules_by_tld().values() for rule in group]
+    for rule in rules:
+        name = rule.lstrip("!").replace("*", "w")
+        hosts += [name, f"x.{name}", f"y.x.{name}"]
+    assert {rule.lower() for rule in rules} == set(whole._publicsuffix)  # every rule the package parsed
     for host in hosts:
         assert public_suffix(host) == whole.publicsuffix(host), host
         assert registrable_domain(host) == (whole.privatesuffix(host) or host), host
