@@ -90,3 +90,32 @@ def test_exit_codes_map_as_the_interpreter_maps_them(code, status) -> None:
 def test_a_message_given_to_sys_exit_is_printed_and_exits_1(capsys) -> None:
     assert _status("中断しました") == 1
     assert capsys.readouterr().err == "中断しました\n"
+
+
+def test_the_page_server_runs_with_the_collector_resumed() -> None:
+    """``snslint serve`` is a long-lived process that checks drafts one by one (not through
+    check_batch): once its policies are loaded, the collector the console script paused runs
+    again."""
+    probe = textwrap.dedent(
+        """
+        import gc, json, sys
+        from snslint.lint.startup import pause_collection
+        pause_collection()
+        import uvicorn
+        seen = {}
+        def fake_run(self, sockets=None):
+            seen["enabled_while_serving"] = gc.isenabled()
+            seen["frozen"] = gc.get_freeze_count()
+        uvicorn.Server.run = fake_run
+        from snslint.web.serve import serve
+        seen["paused_before"] = not gc.isenabled()
+        serve(city="goshogawara", port=0, out=sys.stderr)
+        print(json.dumps(seen))
+        """
+    )
+    pytest.importorskip("uvicorn")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout)
+    assert seen["paused_before"] and seen["enabled_while_serving"]
+    assert seen["frozen"] > 10_000  # the loaded policies and dictionary state, out of the collections

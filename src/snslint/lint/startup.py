@@ -5,7 +5,8 @@ patterns) allocates objects that live as long as the process. Python's cyclic co
 triggered by allocation counts (``gc.get_threshold()``), walks them again and again while
 they are built, and finds nothing to free. The command line pauses it first thing
 (:func:`pause_collection`); the engine resumes it once the first drafts are checked
-(:func:`resume_collection`, from :func:`snslint.lint.engine.check_batch`), after moving every
+(:func:`resume_collection`, from :func:`snslint.lint.engine.check_batch`, and from
+:func:`snslint.web.serve.serve` once the page's policies are loaded), after moving every
 object alive to the permanent generation (``gc.freeze``), so that later collections walk only
 what the drafts allocate. Reference counting frees everything that is not in a cycle all along.
 

@@ -135,6 +135,7 @@ def serve(
     """
     import uvicorn  # first: fail before loading anything when the extra is missing
 
+    from snslint.lint.startup import resume_collection
     from snslint.web.app import create_app
     from snslint.web.service import DraftChecker
 
@@ -142,6 +143,9 @@ def serve(
     checker = DraftChecker.load(city, policy)
     sock = bind(host, port)
     checker.warm_up()
+    # A long-lived process: the collector the console script paused for the start-up runs
+    # again from here (the page checks drafts one by one, not through check_batch).
+    resume_collection()
     app = create_app(checker, lang=lang, allowed_hosts=_allowed_hosts(host))
     url = _url(host, sock.getsockname()[1])
 
