@@ -636,14 +636,9 @@ def _store_key(raw: bytes) -> str:
 def _load_through(store: PolicyStore, path: Path) -> Policy:
     """:func:`load_policy_file` through ``store`` (see there).
 
-    Stored: ``{"policy": the plain form (snslint.settings.compiled), "lines": [[loc, line],
-    ...]}`` (:attr:`PolicyOrigin.lines`); the path is not stored (the same bytes may be read
-    from another path), it is the one given now.
+    Stored: :func:`_policy_row` (the plain form and the entry lines); the path is not stored
+    (the same bytes may be read from another path), it is the one given now.
     """
-    import json
-
-    from snslint.settings.compiled import from_plain, to_plain
-
     display = str(path)
     try:
         raw = read_regular_file(path, MAX_POLICY_BYTES)
@@ -652,23 +647,52 @@ def _load_through(store: PolicyStore, path: Path) -> Policy:
         return _load_policy_file(path)
     data = store.load("policies", "policy", key)
     if data is not None:
-        try:
-            policy = from_plain(Policy, data["policy"])
-            lines = {tuple(loc): line for loc, line in data["lines"]}
-            if set(lines) == set(entry_locations(policy)):
-                policy._origin = PolicyOrigin(display, lines)
-                return policy
-        except (KeyError, TypeError, ValueError):
-            pass  # damaged: validate again, and store the good one over it
+        policy = _policy_from_row(data, display)
+        if policy is not None:
+            return policy
+        # damaged: validate again, and store the good one over it
     policy = _load_policy_file(path)
     try:
-        plain = to_plain(policy)
-        lines = [[list(loc), line] for loc, line in policy.origin.lines.items()]
-        stored = json.loads(json.dumps({"policy": plain, "lines": lines}, ensure_ascii=False))
-        if from_plain(Policy, stored["policy"]) == policy:
-            store.save("policies", "policy", key, stored)
+        store.save("policies", "policy", key, _policy_row(policy))
     except (TypeError, ValueError, KeyError):
         pass
+    return policy
+
+
+def _policy_row(policy: Policy) -> dict[str, Any]:
+    """A validated policy as plain JSON data: ``{"policy": its plain form
+    (:func:`snslint.settings.compiled.to_plain`), "lines": [[location, line], ...]}``
+    (:attr:`PolicyOrigin.lines`), as JSON gives it back. Kept in the cache's store and in the
+    shipped file (:func:`write_shipped`); :func:`_policy_from_row` reads it.
+
+    Raises:
+        TypeError, ValueError, KeyError: a value with no plain form, or the plain form does
+            not rebuild a policy equal to this one (nothing is then kept).
+    """
+    import json
+
+    from snslint.settings.compiled import from_plain, to_plain
+
+    lines = [[list(loc), line] for loc, line in policy.origin.lines.items()]
+    row = json.loads(json.dumps({"policy": to_plain(policy), "lines": lines}, ensure_ascii=False))
+    if from_plain(Policy, row["policy"]) != policy:
+        raise TypeError("the plain form does not rebuild the validated policy")
+    return row
+
+
+def _policy_from_row(row: Any, display: str) -> Policy | None:
+    """The policy a :func:`_policy_row` holds, rebuilt without validation and read from
+    ``display`` (its origin, with the stored entry lines); None when the row is damaged."""
+    from snslint.settings.compiled import from_plain
+
+    try:
+        policy = from_plain(Policy, row["policy"])
+        lines = {tuple(loc): line for loc, line in row["lines"]}
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not isinstance(policy, Policy) or set(lines) != set(entry_locations(policy)):
+        return None
+    policy._origin = PolicyOrigin(display, lines)
     return policy
 
 
@@ -737,22 +761,15 @@ def shipped_policy(city: str) -> Policy | None:
     loading one in a fresh process. The policy keeps its origin (the bundled file and the
     lines of its rule entries), as if it had been read.
     """
-    from snslint.settings.compiled import from_plain
-
     row = _shipped().get(city)
     if not isinstance(row, dict):
         return None
     try:
         if row.get("key") != shipped_key(city):
             return None
-        policy = from_plain(Policy, row["policy"])
-        lines = {tuple(loc): line for loc, line in row["lines"]}
-    except (OSError, KeyError, TypeError, ValueError):
+    except OSError:
         return None
-    if not isinstance(policy, Policy) or set(lines) != set(entry_locations(policy)):
-        return None
-    policy._origin = PolicyOrigin(str(data_dir("policies") / f"{city}.yaml"), lines)
-    return policy
+    return _policy_from_row(row, str(data_dir("policies") / f"{city}.yaml"))
 
 
 def write_shipped(folder: Path | None = None) -> Path:
@@ -770,20 +787,13 @@ def write_shipped(folder: Path | None = None) -> Path:
     """
     import json
 
-    from snslint.settings.compiled import from_plain, to_plain
-
     rows: dict[str, Any] = {}
     for city in bundled_ids():
         policy = _load_policy_file(data_dir("policies") / f"{city}.yaml")
-        row = {
-            "key": shipped_key(city),
-            "policy": to_plain(policy),
-            "lines": [[list(loc), line] for loc, line in policy.origin.lines.items()],
-        }
-        row = json.loads(json.dumps(row, ensure_ascii=False))
-        if from_plain(Policy, row["policy"]) != policy:
-            raise TypeError(f"{city}: the plain form does not rebuild the validated policy")
-        rows[city] = row
+        try:
+            rows[city] = {"key": shipped_key(city), **_policy_row(policy)}
+        except (TypeError, ValueError, KeyError) as exc:
+            raise TypeError(f"{city}: {exc}") from None
     path = (folder or data_dir("policies")) / SHIPPED_FILE
     text = json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=0, separators=(",", ":"))
     path.write_text(text + "\n", encoding="utf-8")
