@@ -4,10 +4,10 @@
 pydantic 2 (2.10 and later) asks ``inspect.signature`` of every default factory on each call,
 to learn whether the factory takes the validated data; for ``list`` and ``dict`` that means
 parsing their text signature. A cold run constructs the defaults of some twenty models (the
-settings of each rule a policy configures without settings, the configuration when there is no
-file, the front matter of a draft without one), which cost more than the rules' first check.
-:func:`defaults_of` builds the same instance from the fields' own defaults. Figures in the
-commit that added it; ``tests/test_model_defaults.py`` compares it with ``model_construct``.
+settings of each rule the policy leaves at its defaults, the configuration when there is no
+file, the front matter of a draft without one). :func:`defaults_of` builds the same instance
+from the fields' own defaults. Figures in the commit that added it;
+``tests/test_model_defaults.py`` compares it with ``model_construct`` and validation.
 """
 
 from __future__ import annotations
