@@ -1,10 +1,12 @@
 """A validated pydantic model as plain JSON data, and back without validating it again.
 
-A policy is validated once (:func:`snslint.settings.policy.load_policy_file`); a run with the
-cache keeps that validated form in ``.snslint_cache/`` (:func:`snslint.settings.policy.load_policy_file` with a store)
-and the next run rebuilds it here with ``model_construct``, which neither validates nor builds
-pydantic's validator for the model (the policy models are ``defer_build``): about a third of a
-cold one-draft run's pydantic cost.
+A policy is validated once (:func:`snslint.settings.policy.load_policy_file`), and its
+validated form is kept: the bundled policies in ``policies/compiled_policies.json``, shipped
+in the wheel (:func:`snslint.settings.policy.shipped_policy`), a deployment's own policy in
+``.snslint_cache/`` by a run with the cache (:func:`snslint.settings.policy.load_policy_file`
+with a store). A later run rebuilds it here with ``model_construct``, which neither validates
+nor builds pydantic's validator for the model (the policy models are ``defer_build``), the
+largest part of loading a policy in a fresh process.
 
 There is no second copy of the models: the rebuild reads each model's own fields and their
 annotations (``model_fields``), so a field added to a model is carried with no change here. A
