@@ -37,6 +37,12 @@ MODULES = "import sys\nvalue = sorted(sys.modules)"
 LEXICON_BUILT = "from snslint.text.lexicon import LexiconSpec\nvalue = LexiconSpec.__pydantic_complete__"
 FRONT_MATTER_BUILT = "from snslint.input.draft import FrontMatter\nvalue = FrontMatter.__pydantic_complete__"
 CONFIG_BUILT = "from snslint.settings.config import ConfigModel\nvalue = ConfigModel.__pydantic_complete__"
+PATTERNS_COMPILED = textwrap.dedent(
+    """
+    from snslint.rules.form import characters, sender
+    value = [sender._patterns.cache_info().currsize, characters._machine_dependent.cache_info().currsize]
+    """
+)
 VALIDATORS_BUILT = textwrap.dedent(
     """
     from pydantic import BaseModel
@@ -98,6 +104,20 @@ def test_link_machinery_only_for_a_draft_with_a_link(tmp_path: Path) -> None:
     assert "publicsuffixlist" in with_link
     # an ASCII host needs no confusables table (URL004 looks only at non-ASCII hosts)
     assert "confusable_homoglyphs" not in with_link
+
+
+@pytest.mark.parametrize(("city", "compiled"), [("goshogawara", [0, 0]), ("zushi", [1, 1])])
+def test_a_rule_the_policy_leaves_off_compiles_no_pattern(tmp_path: Path, city: str, compiled: list[int]) -> None:
+    # FORM009 (the sender's department) and FORM010 (machine-dependent characters) are zushi's
+    # rules: their patterns compile on their first check, so a goshogawara run never pays them.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(NO_LINK.split("---\n", 2)[2] + "（問い合わせ：土木課）\n", encoding="utf-8")
+    proc, counts = run_probe(
+        tmp_path, PATTERNS_COMPILED, "check", str(draft), "--no-cache", "--format", "json",
+        "--city", city, "--platform", "x", "--at", "2026-12-07T10:00",
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert counts == compiled
 
 
 @pytest.mark.parametrize("cache", [True, False])

@@ -20,7 +20,7 @@ from snslint.text.pii.card import CARD_RE
 from snslint.text.pii.credentials import CREDENTIAL_LABEL_RE
 from snslint.text.pii.my_number import MY_NUMBER_RE
 from snslint.text.pii.phone import PHONE_RE
-from snslint.rules.form.characters import _MACHINE_DEPENDENT
+from snslint.rules.form.characters import _machine_dependent
 from snslint.rules.form.placeholders import _PLACEHOLDER
 
 COMMON = [
@@ -48,7 +48,7 @@ PIECES = {
         (MY_NUMBER_RE, "(?=[0-9])", "digits"),
         (CREDENTIAL_LABEL_RE, "(?=[pPlLuUパ暗ロユ利])", "label"),
         (_PLACEHOLDER, None, "placeholder"),
-        (_MACHINE_DEPENDENT, None, "placeholder"),
+        (_machine_dependent(), None, "placeholder"),
     ],
     ids=["DATE_RE", "PHONE_RE", "CARD_RE", "MY_NUMBER_RE", "CREDENTIAL_LABEL_RE", "_PLACEHOLDER", "_MACHINE_DEPENDENT"],
 )

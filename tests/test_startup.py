@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -119,3 +120,42 @@ def test_the_page_server_runs_with_the_collector_resumed() -> None:
     seen = json.loads(proc.stdout)
     assert seen["paused_before"] and seen["enabled_while_serving"]
     assert seen["frozen"] > 10_000  # the loaded policies and dictionary state, out of the collections
+
+
+def _pydantic_plugin_site(site: Path, marker: Path) -> None:
+    """A distribution with a ``pydantic`` entry point whose module leaves ``marker`` when it
+    is loaded (what pydantic does with every installed plugin unless they are disabled)."""
+    site.mkdir()
+    (site / "observe_validation.py").write_text(
+        f"from pathlib import Path\nPath({str(marker)!r}).write_text('loaded')\n\n\n"
+        "class Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        return None, None, None\n\n\n"
+        "plugin = Plugin()\n",
+        encoding="utf-8",
+    )
+    info = site / "observe_validation-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: observe-validation\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[pydantic]\nobserve = observe_validation:plugin\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("setting", "loaded"), [(None, False), ("", True)])
+def test_the_console_script_runs_no_pydantic_plugin_unless_the_user_says(tmp_path: Path, setting, loaded) -> None:
+    """The console script turns pydantic's plugins off (``PYDANTIC_DISABLE_PLUGINS``) unless
+    the variable is already set: set (even empty), the user's choice is kept."""
+    marker = tmp_path / "marker"
+    site = tmp_path / "site"
+    _pydantic_plugin_site(site, marker)
+    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1", PYTHONPATH=os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH")])))
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    proc = subprocess.run(
+        [sys.executable, "-m", "snslint", "check", "notice.txt", "--format", "json", "--no-cache"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["findings"] == []
+    assert marker.exists() is loaded

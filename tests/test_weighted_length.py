@@ -96,13 +96,13 @@ def test_emoji_sequences_newer_than_2019_weigh_two() -> None:
 
 def test_emoji_precheck_covers_every_emoji_in_the_package_data() -> None:
     """The fast path skips the emoji scan only where no emoji can be: every sequence in the
-    installed ``emoji`` package either contains an :data:`EMOJI_POSSIBLE` character or is a
+    installed ``emoji`` package either contains an :func:`emoji_possible` character or is a
     keycap (``#``, ``*``, a digit, then U+FE0F / U+20E3, which are in the class too)."""
     import emoji
 
-    from snslint.text.weighted_length import EMOJI_POSSIBLE
+    from snslint.text.weighted_length import emoji_possible
 
-    missed = [e for e in emoji.EMOJI_DATA if not EMOJI_POSSIBLE.search(e)]
+    missed = [e for e in emoji.EMOJI_DATA if not emoji_possible().search(e)]
     assert missed == []
 
 
@@ -119,12 +119,12 @@ def _walk(text: str, config, limit: int) -> tuple[int, int | None, int]:
     offset where it overflows or None, the total in 1/scale units)."""
     import unicodedata
 
-    from snslint.text.weighted_length import EMOJI_POSSIBLE, _extractors, _running_totals
+    from snslint.text.weighted_length import emoji_possible, _extractors, _running_totals
 
     nfc = unicodedata.normalize("NFC", text)
     find_urls, find_emojis = _extractors()
     urls = dict(find_urls(nfc))
-    emojis = dict(find_emojis(nfc)) if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
+    emojis = dict(find_emojis(nfc)) if config.emoji_parsing and emoji_possible().search(nfc) else {}
     total, valid_end, i = 0, None, 0
     while i < len(nfc):
         if i in urls:

@@ -1,9 +1,14 @@
 """The console script ``snslint`` and ``python -m snslint``: the command line
 (:mod:`snslint.cli`) in a process set up for a short run.
 
-Two things a long-lived program would not do, each worth a good part of a one-draft run's
-time (figures in the commit that added them):
+Three things a long-lived program would not do, each worth a part of a one-draft run's time
+(figures in the commits that added them):
 
+- pydantic's plugins are off (``PYDANTIC_DISABLE_PLUGINS=__all__``, pydantic's documented
+  switch, unless the variable is already set): a pydantic plugin observes an application's
+  validation, and snslint validates only its own inputs (policies, configuration, front
+  matter); without the switch, pydantic scans every installed distribution's entry points
+  when it builds its first validator. The worker processes inherit the setting;
 - the cyclic garbage collector is paused during the start-up and resumed, with everything
   built so far frozen, once the first drafts are checked (:mod:`snslint.lint.startup`);
 - once the command has finished and its output is flushed, the process ends with
@@ -27,6 +32,7 @@ def main() -> NoReturn:
     (0, 1 or 2: :class:`snslint.output.exit_status.ExitStatus`)."""
     from snslint.lint.startup import pause_collection
 
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     pause_collection()
     from snslint.cli import main as cli_main
 

@@ -23,13 +23,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 _OTHERS = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_CONTROL = re.compile(rf"[\x00-\x08\x0a-\x1f{_OTHERS}]")
-"""Characters :func:`escape_control` escapes with ``tabs=False``."""
-_CONTROL_AND_TAB = re.compile(rf"[\x00-\x1f{_OTHERS}]")
-"""The same and the tab."""
+
+
+@cache
+def _control(tabs: bool) -> re.Pattern[str]:
+    """The characters :func:`escape_control` escapes: with ``tabs``, the tab too. Compiled on
+    first use: a run whose report escapes nothing (``--format json``) never needs it."""
+    return re.compile(rf"[\x00-\x1f{_OTHERS}]" if tabs else rf"[\x00-\x08\x0a-\x1f{_OTHERS}]")
+
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -51,7 +56,7 @@ def escape_control(text: str, *, tabs: bool = True) -> str:
     indentation). Never raises; text without such characters comes back as it is."""
     if not text:
         return text
-    pattern = _CONTROL_AND_TAB if tabs else _CONTROL
+    pattern = _control(tabs)
     if pattern.search(text) is None:
         return text
     return pattern.sub(_escape_one, text)

@@ -31,7 +31,7 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Callable
 
@@ -116,15 +116,17 @@ class WeightedLength:
 Extractor = Callable[[str], list[tuple[int, int]]]
 
 
-EMOJI_POSSIBLE = re.compile(
-    "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2b55\u3030\u303d\u3297\u3299"
-    "\u20e3\ufe0f\U0001f000-\U0010ffff]"
-)
-"""A character without which a text holds no emoji: every emoji sequence in the ``emoji``
-package's data starts with one of these, or with ``#``, ``*`` or a digit and then holds
-U+FE0F or U+20E3 (keycaps). A test checks this against the installed package's data. Most
-drafts hold none, and then neither the package (costly to import and index on a cold start)
-nor its scan is needed."""
+@cache
+def emoji_possible() -> re.Pattern[str]:
+    """A character without which a text holds no emoji: every emoji sequence in the ``emoji``
+    package's data starts with one of these, or with ``#``, ``*`` or a digit and then holds
+    U+FE0F or U+20E3 (keycaps). A test checks this against the installed package's data. Most
+    drafts hold none, and then neither the package (costly to import and index on a cold
+    start) nor its scan is needed. Compiled on first use (only a weighted length needs it)."""
+    return re.compile(
+        "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2b55\u3030\u303d\u3297\u3299"
+        "\u20e3\ufe0f\U0001f000-\U0010ffff]"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +137,7 @@ def _extractors() -> tuple[Extractor, Extractor]:
     pass its conformance suite); emoji sequences (ZWJ sequences, flags, keycaps, modifiers)
     from the ``emoji`` package's ``emoji_list``, kept current with Unicode's emoji data.
     Both are imported on first use, only for X drafts; ``emoji`` only for a text that may hold
-    one (:data:`EMOJI_POSSIBLE`).
+    one (:func:`emoji_possible`).
     """
     from snslint.text.links import extract_urls
 
@@ -236,7 +238,7 @@ def measure(text: str, config: TwitterConfig = CONFIG_V3, limit: int | None = No
     nfc = unicodedata.normalize("NFC", text)
     find_urls, find_emojis = _extractors()
     urls = {s: e for s, e in find_urls(nfc)}
-    emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing and EMOJI_POSSIBLE.search(nfc) else {}
+    emojis = {s: e for s, e in find_emojis(nfc)} if config.emoji_parsing and emoji_possible().search(nfc) else {}
     cap = limit * config.scale
     invalid = any(ch in nfc for ch in _INVALID)  # none can stand inside a URL or an emoji
     totals = _running_totals(nfc, urls, emojis, config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterator, Sequence
 
 from pydantic import ConfigDict, Field
@@ -13,9 +14,12 @@ from snslint.rules.form._shared import PLATFORM_JA
 from snslint.rules.registry import register
 from snslint.text.links import Link, find_links
 
-_HASHTAG = re.compile(r"(?<![\w&#＃/])([#＃])(?!\ufe0f|\u20e3)([\w\u30fc\u309b\u309c\u00b7]+)")
-"""A hashtag: ``#`` or ``＃`` not after a word character, then word characters (kana, kanji,
-latin, digits, ー). As in twitter-text ``extractHashtags``: a tag of digits only is no tag."""
+@cache
+def _hashtag() -> re.Pattern[str]:
+    """A hashtag: ``#`` or ``＃`` not after a word character, then word characters (kana, kanji,
+    latin, digits, ー). As in twitter-text ``extractHashtags``: a tag of digits only is no tag.
+    Compiled on first use: most drafts hold no ``#``."""
+    return re.compile(r"(?<![\w&#＃/])([#＃])(?!\ufe0f|\u20e3)([\w\u30fc\u309b\u309c\u00b7]+)")
 
 
 def hashtags(text: str, links: Sequence[Link] | None = None) -> list[re.Match[str]]:
@@ -26,7 +30,7 @@ def hashtags(text: str, links: Sequence[Link] | None = None) -> list[re.Match[st
         return []
     urls = [(link.start, link.end) for link in (find_links(text) if links is None else links)]
     out = []
-    for m in _HASHTAG.finditer(text):
+    for m in _hashtag().finditer(text):
         if m.group(2).isdigit() or any(s <= m.start() < e for s, e in urls):
             continue
         out.append(m)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterator
 
 from pydantic import ConfigDict, Field
@@ -12,22 +13,37 @@ from snslint.rules.api import Example, Rule, RuleContext, RuleSettings
 from snslint.rules.registry import register
 
 _DEPT_NOUN = r"[一-龥々ァ-ヶー]"
-_DEPARTMENT = re.compile(_DEPT_NOUN + r"{1,14}(?:課|係|室|局|センター|事務所|本部|担当)(?![題税程金外目る])")
-_SENDER_LABEL = re.compile(r"(?:担当|発信|所管|主催)(?:課|部署|部局|者)?\s*[:：]\s*[^\d\s０-９()（）]{2,}")
-"""An explicit sender label followed by a name (「担当：教育部 図書館」), not a bare number."""
-_NOT_DEPARTMENT = re.compile(r"(?:日|放)課$|(?:関|連|無)係$|(?:会議|和|教|展示|待合|休憩|更衣|控|客|個|浴|研修|相談|授乳)室$")
 _FACILITY_NAME = (
     _DEPT_NOUN
     + r"{0,14}(?:図書館|公民館|美術館|博物館|資料館|体育館|児童館|記念館|文化会館|市民会館|交流館|保健所|"
     r"出張所|支所|市役所|町役場|村役場|消防署|教育委員会|選挙管理委員会|議会事務局|病院|診療所|保育園|こども園)"
 )
-_FACILITY = re.compile(
-    r"[（(][^（()）\n]{0,30}" + _FACILITY_NAME + r"[^（()）\n]{0,30}[）)]|^[ \t　]*" + _FACILITY_NAME + r"[ \t　]*$",
-    re.MULTILINE,
-)
-"""A public facility signing its own post (（逗子市立図書館）, a line 「沼間公民館」): its name
-identifies the sender as well as a 課 does (センター, 事務所, 本部 are in :data:`_DEPARTMENT`).
-Only as a signature, in brackets or alone on a line: 「市役所5階会議室で」 names a place."""
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``(department, not_department, sender_label, facility)``, compiled on the rule's first
+    check: a run whose policies leave FORM009 off never compiles them.
+
+    - department: 〇〇課, 〇〇係, 〇〇室, 〇〇局, 〇〇センター, 〇〇事務所, 〇〇本部, 〇〇担当 (not 課題,
+      課税...);
+    - not_department: what ends like one and is not (日課, 関係, 会議室...), matched against a
+      department match;
+    - sender_label: an explicit sender label followed by a name (「担当：教育部 図書館」), not a
+      bare number;
+    - facility: a public facility signing its own post (（逗子市立図書館）, a line 「沼間公民館」):
+      its name identifies the sender as well as a 課 does (センター, 事務所, 本部 are departments).
+      Only as a signature, in brackets or alone on a line: 「市役所5階会議室で」 names a place.
+    """
+    return (
+        re.compile(_DEPT_NOUN + r"{1,14}(?:課|係|室|局|センター|事務所|本部|担当)(?![題税程金外目る])"),
+        re.compile(r"(?:日|放)課$|(?:関|連|無)係$|(?:会議|和|教|展示|待合|休憩|更衣|控|客|個|浴|研修|相談|授乳)室$"),
+        re.compile(r"(?:担当|発信|所管|主催)(?:課|部署|部局|者)?\s*[:：]\s*[^\d\s０-９()（）]{2,}"),
+        re.compile(
+            r"[（(][^（()）\n]{0,30}" + _FACILITY_NAME + r"[^（()）\n]{0,30}[）)]|^[ \t　]*" + _FACILITY_NAME + r"[ \t　]*$",
+            re.MULTILINE,
+        ),
+    )
 
 
 @register
@@ -102,10 +118,11 @@ class PosterUnidentified(Rule):
         acc = ctx.check.account
         if acc is not None and acc.handle and acc.handle.lstrip("@").lower() in handles:
             return
-        for m in _DEPARTMENT.finditer(ctx.body):
-            if not _NOT_DEPARTMENT.search(m.group(0)):
+        department, not_department, sender_label, facility = _patterns()
+        for m in department.finditer(ctx.body):
+            if not not_department.search(m.group(0)):
                 return
-        if _SENDER_LABEL.search(ctx.body) or _FACILITY.search(ctx.body):
+        if sender_label.search(ctx.body) or facility.search(ctx.body):
             return
         if acc is not None and acc.name and acc.name in ctx.body:
             return  # the account's own name (逗子市立図書館) signs the post

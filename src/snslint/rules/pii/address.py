@@ -10,7 +10,7 @@ from snslint.rules.pii._shared import _PiiRule
 from snslint.rules.registry import register
 from snslint.text.analysis import NormalizedView
 from snslint.text.masking import mask_address
-from snslint.text.pii.address import ADDRESS_TAIL_RE, FACILITY_RE, PLACE_JOINERS, PRIVATE_HOME_WORDS, is_place
+from snslint.text.pii.address import ADDRESS_TAIL_RE, PLACE_JOINERS, PRIVATE_HOME_WORDS, facility_re, is_place
 from snslint.text.pii.common import line_bounds, prev_line_start
 from snslint.text.pii.names import is_surname
 
@@ -132,6 +132,6 @@ class StreetAddress(_PiiRule):
                 return Severity.WARNING, "「〇〇方」の記載"
         has_person = any(is_surname(m) for m in line_ms if m.end <= start or m.begin >= end)
         context = body[prev_line_start(body, ls) : start] + body[end:le]
-        if has_person and not FACILITY_RE.search(context):
+        if has_person and not facility_re().search(context):
             return Severity.WARNING, "個人名と並んだ住所"
         return Severity.INFO, ""

@@ -13,10 +13,10 @@ from snslint.text.analysis import NormalizedView
 from snslint.text.masking import mask_date
 from snslint.text.pii.birth_date import (
     BIRTH_LABEL_RE,
-    BORN_RE,
-    ELIGIBILITY_AFTER_RE,
-    ELIGIBILITY_LINE_RE,
-    PERSON_HINT_RE,
+    born_re,
+    eligibility_after_re,
+    eligibility_line_re,
+    person_hint_re,
 )
 from snslint.text.pii.common import line_bounds
 
@@ -82,19 +82,19 @@ class BirthDate(_PiiRule):
         seen: set[int] = set()
         for m in BIRTH_LABEL_RE.finditer(text):
             s, e = m.span("date")
-            if ELIGIBILITY_AFTER_RE.match(text[e : e + 8]) or self._range_end(text, s):
+            if eligibility_after_re().match(text[e : e + 8]) or self._range_end(text, s):
                 continue
             seen.add(s)
             yield self._finding(ctx, norm, s, e)
-        for m in BORN_RE.finditer(text) if "生" in text else ():  # every match ends in 生(まれ)
+        for m in born_re().finditer(text) if "生" in text else ():  # every match ends in 生(まれ)
             s, e = m.span("date")
             if s in seen:
                 continue
-            if ELIGIBILITY_AFTER_RE.match(text[e : e + 10]) or self._range_end(text, s):
+            if eligibility_after_re().match(text[e : e + 10]) or self._range_end(text, s):
                 continue
             ls, le = line_bounds(text, s, e)
             line = text[ls:le]
-            if ELIGIBILITY_LINE_RE.search(line) or not PERSON_HINT_RE.search(line):
+            if eligibility_line_re().search(line) or not person_hint_re().search(line):
                 continue
             yield self._finding(ctx, norm, s, e)
 

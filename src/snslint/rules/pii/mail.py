@@ -10,7 +10,7 @@ from snslint.rules.pii._shared import _PiiRule
 from snslint.rules.registry import register
 from snslint.text.masking import mask_email
 from snslint.text.pii.mail import (
-    EMAIL_RE,
+    email_re,
     GOVERNMENT_DOMAIN_RE,
     is_role_mailbox,
     personal_mail_domains,
@@ -83,7 +83,7 @@ class EmailAddress(_PiiRule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         norm = ctx.analysis.normalized
         official = list(ctx.policy.official_contacts.mail_domains) + list(ctx.policy.official_domains)
-        for m in EMAIL_RE.finditer(norm.text) if "@" in norm.text else ():  # no @, no address
+        for m in email_re().finditer(norm.text) if "@" in norm.text else ():  # no @, no address
             domain = m.group("domain").lower()
             if under_domains(domain, official):
                 continue

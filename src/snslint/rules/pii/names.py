@@ -12,7 +12,7 @@ from snslint.rules.registry import register
 from snslint.text.analysis import Morpheme
 from snslint.text.masking import mask_name
 from snslint.text.pii.common import line_bounds
-from snslint.text.pii.names import HONORIFICS, NAME_LABELS, PUBLIC_ROLE_RE, is_person, is_surname
+from snslint.text.pii.names import HONORIFICS, NAME_LABELS, is_person, is_surname, public_role_re
 
 
 @register
@@ -145,11 +145,11 @@ class PersonName(_PiiRule):
     @staticmethod
     def _public_role(body: str, start: int, end: int) -> bool:
         ls, le = line_bounds(body, start, end)
-        if PUBLIC_ROLE_RE.search(body, max(ls, start - 25), start):
+        if public_role_re().search(body, max(ls, start - 25), start):
             return True
         after = body[end : min(le, end + 45)]
         m = re.match(r"^(?:さん|様|さま|氏|君|くん|ちゃん|殿)?\s*[（(]([^）)]*)[）)]", after)
-        if m and PUBLIC_ROLE_RE.search(m.group(1)):
+        if m and public_role_re().search(m.group(1)):
             return True
         # 山田太郎市長 / 山田会長 written as a title right after the name
         return bool(re.match(r"^\s*(?:市長|副市長|町長|村長|知事|議長|議員|教育長|会長|理事長|社長|館長|校長|先生|選手|監督|教授)", after))

@@ -26,7 +26,7 @@ from snslint.text.pii.credentials import (
     TOKEN_HINT,
     TOKEN_PATTERNS,
 )
-from snslint.text.pii.mail import EMAIL_RE
+from snslint.text.pii.mail import email_re
 from snslint.text.pii.my_number import find_my_numbers
 from snslint.text.pii.phone import find_phone_numbers
 
@@ -70,7 +70,7 @@ def find_personal_values(text: str) -> list[tuple[int, int, str]]:
     for s, e, _national, _kind in find_phone_numbers(nt):
         add(s, e, mask_phone)
     if "@" in nt:
-        for m in EMAIL_RE.finditer(nt):
+        for m in email_re().finditer(nt):
             add(m.start(), m.end(), mask_email)
     found.sort()
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from snslint.text.analysis import Morpheme
 from snslint.text.pii.common import HYPHENS
@@ -25,13 +26,18 @@ ADDRESS_TAIL_RE = re.compile(
 PLACE_JOINERS = frozenset({"大字", "字", "都", "道", "府", "県", "市", "区", "町", "村", "郡"})
 """Morphemes that join place names into one address (大字, 字, 都道府県, 市区町村, 郡)."""
 
-FACILITY_RE = re.compile(
-    "会場|場所|所在地|ところ|開催地|集合|〒|市役所|区役所|役所|役場|庁舎|公民館|センター|図書館|会館|ホール|"
-    "体育館|学校|校舎|大学|病院|医院|診療所|クリニック|保育園|保育所|幼稚園|こども園|警察署|消防署|交番|郵便局|"
-    "駅|公園|美術館|博物館|資料館|施設|事務所|支所|出張所|会社|\\(株\\)|（株）|協会|組合|寺|神社|教会|ホテル|"
-    "旅館|店|広場|プラザ|ドーム|スタジアム|避難所|営業所|工場|本社|支店"
-)
-"""Words that make an address a facility's or venue's (public in city posts)."""
+
+@cache
+def facility_re() -> re.Pattern[str]:
+    """Words that make an address a facility's or venue's (public in city posts). Compiled on
+    first use: only an address next to a person's name needs it."""
+    return re.compile(
+        "会場|場所|所在地|ところ|開催地|集合|〒|市役所|区役所|役所|役場|庁舎|公民館|センター|図書館|会館|ホール|"
+        "体育館|学校|校舎|大学|病院|医院|診療所|クリニック|保育園|保育所|幼稚園|こども園|警察署|消防署|交番|郵便局|"
+        "駅|公園|美術館|博物館|資料館|施設|事務所|支所|出張所|会社|\\(株\\)|（株）|協会|組合|寺|神社|教会|ホテル|"
+        "旅館|店|広場|プラザ|ドーム|スタジアム|避難所|営業所|工場|本社|支店"
+    )
+
 
 PRIVATE_HOME_WORDS = frozenset({"自宅", "宅", "お宅", "私宅", "実家", "居宅", "自邸"})
 

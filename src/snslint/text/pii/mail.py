@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from snslint.resources import data_file
 
-EMAIL_RE = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])"
-    r"(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63}))"
-    r"@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9]))"
-    r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
-)
-"""An e-mail address (RFC 5321 dot-atom local part, a dotted domain; punycode TLDs allowed)."""
+@cache
+def email_re() -> re.Pattern[str]:
+    """An e-mail address (RFC 5321 dot-atom local part, a dotted domain; punycode TLDs
+    allowed). Compiled on first use: a text without ``@`` holds none."""
+    return re.compile(
+        r"(?<![A-Za-z0-9._%+\-])"
+        r"(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63}))"
+        r"@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9]))"
+        r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+    )
 
 GOVERNMENT_DOMAIN_RE = re.compile(
     r"(?:^|\.)(?:lg\.jp|go\.jp|(?:city|town|vill|pref)\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)?\.jp)$"
