@@ -17,14 +17,12 @@ positions are the parser's own 0-based marks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 
-@dataclass(frozen=True)
-class YamlLimitProblem:
+class YamlLimitProblem(NamedTuple):
     """What broke a limit and where.
 
     Attributes:

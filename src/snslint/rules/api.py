@@ -18,8 +18,7 @@ its analysis and the policy from :class:`RuleContext` and yields findings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -55,8 +54,7 @@ _SETTINGS_MEMO: IdentityMemo[Any] = IdentityMemo(max_entries=512)
 """:meth:`Rule.settings_for` by policy entry (identity) and rule code."""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A draft that shows a rule at work, used in ``snslint explain`` and the self-tests.
 
     Attributes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 from snslint.text.analysis import Analysis
@@ -27,8 +27,7 @@ JST = ZoneInfo("Asia/Tokyo")
 PostTimeSource = Literal["option", "front-matter", "clock"]
 
 
-@dataclass(frozen=True)
-class PostTime:
+class PostTime(NamedTuple):
     """When the draft goes out, and how snslint knows.
 
     Attributes:

@@ -15,9 +15,8 @@ as written, and its ``text`` is that URL.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import ConfigDict, Field
@@ -347,8 +346,7 @@ def _platform_host(host: str) -> str:
     return _PLATFORM_ALIASES.get(h, h)
 
 
-@dataclass(frozen=True)
-class _AccountPage:
+class _AccountPage(NamedTuple):
     host: str
     path: str  # lowercase, no trailing slash; "" for the whole host
 
@@ -543,8 +541,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
-@dataclass(frozen=True)
-class _Official:
+class _Official(NamedTuple):
     domain: str  # city.kagoshima.lg.jp
     core: tuple[str, ...]  # ("city", "kagoshima"): labels before the public suffix, no www
     name: str  # "kagoshima": the registrable label

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Mapping, Protocol
+from typing import Any, Literal, Mapping, NamedTuple, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
@@ -279,8 +279,7 @@ LineLocation = tuple[str | int, ...]
 """A key's place in a policy file, as pydantic reports it: ``("rules", "URL001")``."""
 
 
-@dataclass(frozen=True)
-class PolicyOrigin:
+class PolicyOrigin(NamedTuple):
     """Where a loaded policy was read from, so that a problem found after loading (a rule
     entry that :func:`snslint.rules.registry.check_policy` refuses) still names the file and
     the line.
@@ -856,8 +855,7 @@ def resolve_city(city: str) -> str:
 # --------------------------------------------------------------------------- coverage
 
 
-@dataclass(frozen=True)
-class ClauseRow:
+class ClauseRow(NamedTuple):
     """One row of a policy's coverage table (:func:`clause_coverage`).
 
     Attributes:
@@ -896,8 +894,7 @@ class ClauseRow:
         return self.coverage == "human" or (self.coverage == "partial" and bool(self.clause.question))
 
 
-@dataclass(frozen=True)
-class CoverageTable:
+class CoverageTable(NamedTuple):
     """How much of a city's document snslint checks (:func:`clause_coverage`).
 
     Attributes:

@@ -236,8 +236,7 @@ class _NfkcTable(dict):
 _NFKC = _NfkcTable()
 
 
-@dataclass(frozen=True)
-class NormalizedView:
+class NormalizedView(NamedTuple):
     """An NFKC-normalized copy of a text with a map back to the original offsets.
 
     Each original character is normalized on its own (so offsets stay exact), which equals

@@ -18,9 +18,8 @@ Days and times are in JST (the policy's zone); offsets are 0-based characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterator, Literal
+from typing import Iterator, Literal, NamedTuple
 
 import jpholiday
 
@@ -59,8 +58,7 @@ HOLIDAY_EN = {
 ClosedKind = Literal["date", "year_end", "holiday", "weekday"]
 
 
-@dataclass(frozen=True)
-class ClosedReason:
+class ClosedReason(NamedTuple):
     """One reason a day is a closed day (閉庁日).
 
     Attributes:
@@ -196,8 +194,7 @@ _RANGE_RE = re.compile(r"\s*(?:~|〜|-|‐|–|—|から)\s*")
 the first's year. List separators (・、と) do not: a list need not be in order."""
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date written with a weekday.
 
     Attributes:

@@ -27,9 +27,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, TYPE_CHECKING
+from typing import Iterable, NamedTuple, TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from snslint.text.analysis import NormalizedView
@@ -94,8 +93,7 @@ _DOMAIN_NAME = rf"(?:{_DOMAIN_CHAR}(?:(?:-|{_DOMAIN_CHAR}){{0,61}}{_DOMAIN_CHAR}
 _TLD_END = r"(?=[^a-z0-9@+\-]|$)"
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """One URL in a text.
 
     Attributes:

@@ -30,16 +30,14 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Callable
+from typing import Callable, NamedTuple
 
 __all__ = ["TwitterConfig", "CONFIG_V3", "WeightedLength", "measure", "weighted_length"]
 
 
-@dataclass(frozen=True)
-class TwitterConfig:
+class TwitterConfig(NamedTuple):
     """A twitter-text length configuration (the fields of ``config/vN.json``).
 
     Attributes:
@@ -83,8 +81,7 @@ _INVALID = frozenset("\ufffe\ufeff\uffff")
 """Code points that make a post invalid in twitter-text (``invalidCharsGroup``)."""
 
 
-@dataclass(frozen=True)
-class WeightedLength:
+class WeightedLength(NamedTuple):
     """The result of :func:`measure`.
 
     Attributes:
