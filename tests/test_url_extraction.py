@@ -274,11 +274,26 @@ def _whole_list():
 def test_tlds_read_from_the_list_file_equal_the_parsed_list() -> None:
     """links._tlds reads the PSL file itself (faster than building the list object); it must
     give the top label of every rule the publicsuffixlist package parses (its rule set)."""
-    from snslint.text.links import _tlds
+    from snslint.text.links import _rules_by_tld, _tlds
 
     parsed = frozenset(rule.lstrip("!*.").rsplit(".", 1)[-1] for rule in _whole_list()._publicsuffix)
     assert _tlds() == parsed
+    assert _tlds() == frozenset(_rules_by_tld())  # found without grouping, the same top labels
     assert {"jp", "com", "みんな", "рф"} <= _tlds()  # the list writes IDN TLDs in Unicode
+
+
+def test_an_ascii_character_matches_the_tld_first_characters_re_would_match() -> None:
+    """links._tld_firsts answers ASCII without ``re``: the same first characters as matching
+    each one case-insensitively with ``re`` (the full URL pattern's semantics)."""
+    import re
+
+    from snslint.text.links import _tld_firsts, _tld_groups
+
+    for ch in map(chr, range(128)):
+        expected = tuple(f for f in _tld_groups() if re.match(re.escape(f), ch, re.IGNORECASE))
+        assert _tld_firsts(ch) == expected, repr(ch)
+    assert _tld_firsts("J") == ("j",) and _tld_firsts("-") == ()
+    assert "k" in _tld_firsts("\u212a")  # the Kelvin sign, through re
 
 
 def test_one_tlds_slice_of_the_list_answers_as_the_whole_list() -> None:

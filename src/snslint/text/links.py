@@ -141,24 +141,37 @@ class Link(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _rules_by_tld() -> dict[str, tuple[str, ...]]:
-    """The Public Suffix List's rules (ICANN and private sections) grouped by their top label,
-    lowercase (IDN TLDs in Unicode, as the list writes them): ``{"jp": ("jp", "lg.jp", ...)}``.
+def _psl_rules() -> tuple[str, ...]:
+    """The Public Suffix List's rules (ICANN and private sections), in file order.
 
     Read straight from the list file that ``publicsuffixlist`` ships (its format: one rule
-    per line up to the first space, ``//`` comments, ``!`` exceptions, ``*.`` wildcards; some
-    TLDs appear only under others: ``co.za``, ``*.ck``), in one pass.
+    per line up to the first space, ``//`` comments, ``!`` exceptions, ``*.`` wildcards).
     """
     from publicsuffixlist import PSLFILE
 
     with open(PSLFILE, encoding="utf-8") as fh:
         lines = fh.read().splitlines()
+    return tuple(
+        line.split(maxsplit=1)[0] if (" " in line or "\t" in line) else line
+        for line in lines
+        if line and not line.startswith("//") and not line.isspace()
+    )
+
+
+def _top_label(rule: str) -> str:
+    """The top label a rule sits under, lowercase: ``lg.jp`` and ``!city.kawasaki.jp`` -> ``jp``,
+    ``*.ck`` -> ``ck`` (IDN TLDs in Unicode, as the list writes them)."""
+    return rule.rpartition(".")[2].lstrip("!*.").lower()
+
+
+@lru_cache(maxsize=1)
+def _rules_by_tld() -> dict[str, tuple[str, ...]]:
+    """The Public Suffix List's rules (:func:`_psl_rules`) grouped by their top label
+    (:func:`_top_label`): ``{"jp": ("jp", "lg.jp", ...)}``. Some TLDs appear only under
+    others (``co.za``, ``*.ck``)."""
     groups: dict[str, list[str]] = {}
-    for line in lines:
-        if not line or line.startswith("//") or line.isspace():
-            continue
-        rule = line.split(maxsplit=1)[0]
-        groups.setdefault(rule.lstrip("!*.").rsplit(".", 1)[-1].lower(), []).append(rule)
+    for rule in _psl_rules():
+        groups.setdefault(_top_label(rule), []).append(rule)
     return {tld: tuple(rules) for tld, rules in groups.items()}
 
 
@@ -186,8 +199,10 @@ def _psl_of(host: str):
 
 @lru_cache(maxsize=1)
 def _tlds() -> frozenset[str]:
-    """All top-level domains in the Public Suffix List (see :func:`_rules_by_tld`)."""
-    return frozenset(_rules_by_tld())
+    """All top-level domains in the Public Suffix List: the keys of :func:`_rules_by_tld`
+    (a test checks), found without grouping the rules. A draft with a link needs them to
+    find where its host ends; only a host outside the official domains needs the groups."""
+    return frozenset(_top_label(top) for top in {rule.rpartition(".")[2] for rule in _psl_rules()})
 
 
 def is_tld(label: str) -> bool:
@@ -262,7 +277,23 @@ def _tld_groups() -> dict[str, list[str]]:
 
 _TLD_FIRST: dict[str, tuple[str, ...]] = {}
 """A text character -> the TLD first characters it matches case-insensitively, as ``re``
-matches them (``K`` Kelvin sign and ``k``, ``ſ`` and ``s``); filled per character seen."""
+matches them (``K`` Kelvin sign and ``k``, ``ſ`` and ``s``); filled per character seen
+(:func:`_tld_firsts`)."""
+
+
+def _tld_firsts(ch: str) -> tuple[str, ...]:
+    """The TLD first characters that ``ch`` matches under ``re.IGNORECASE``.
+
+    An ASCII character matches only its own lowercase among the list's first characters (a
+    test checks every ASCII character against ``re``); any other is matched against each
+    first character with ``re`` itself, which compiles one small pattern per first character
+    once per process, a cost a host written in ASCII never pays.
+    """
+    groups = _tld_groups()
+    if ch.isascii():
+        low = ch.lower()
+        return (low,) if low in groups else ()
+    return tuple(f for f in groups if re.match(re.escape(f), ch, re.IGNORECASE))
 
 
 @lru_cache(maxsize=256)
@@ -280,7 +311,7 @@ def _tld_end(text: str, at: int) -> int | None:
         ch = text[at]
         firsts = _TLD_FIRST.get(ch)
         if firsts is None:
-            firsts = _TLD_FIRST[ch] = tuple(f for f in _tld_groups() if re.match(re.escape(f), ch, re.IGNORECASE))
+            firsts = _TLD_FIRST[ch] = _tld_firsts(ch)
         if firsts:
             m = _tld_regex(firsts).match(text, at)
             if m is not None:
