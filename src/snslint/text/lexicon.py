@@ -511,6 +511,9 @@ class Lexicon:
         # entries whose terms occur in the draft, in the order the full loop over
         # entries x phrases would (that order breaks ties in _dedupe).
         self._by_term: dict[str, list[tuple[tuple[int, int], Entry]]] = {}
+        # Each entry's context groups and exceptions as phrase keys, by entry index: what
+        # matches() looks up for every candidate entry of every draft.
+        self._entry_keys: list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = []
         for ei, e in enumerate(self.entries):
             phrases.extend(e.phrases)
             phrases.extend(e.unless)
@@ -518,6 +521,9 @@ class Lexicon:
                 phrases.extend(g)
             for pi, p in enumerate(e.phrases):
                 self._by_term.setdefault(p.key, []).append(((ei, pi), e))
+            self._entry_keys.append((tuple(tuple(p.key for p in g) for g in e.context), tuple(p.key for p in e.unless)))
+        self._unless_keys = tuple(p.key for p in self.unless)
+        self._policy_unless_keys = tuple(p.key for p in self.policy_unless)
         self.phrases = tuple(phrases)
 
     @cached_property
@@ -574,19 +580,21 @@ class Lexicon:
             ((order, entry, key) for key in present for order, entry in by_term[key]), key=lambda c: c[0]
         )
         get = scan.get
-        if any(get(p.key) for p in self.policy_unless):
+        if any(get(k) for k in self._policy_unless_keys):
             return []
-        global_cancel = [h for p in self.unless for h in get(p.key)]
+        global_cancel = [h for k in self._unless_keys for h in get(k)]
+        entry_keys = self._entry_keys
         matches: list[Match] = []
         done: set[int] = set()
-        for _, entry, key in candidates:
+        for (ei, _), entry, key in candidates:
             if first_only and id(entry) in done:
                 continue
             # Each context group's and exception's hits, gathered once per entry.
-            groups = [[h for p in group for h in get(p.key)] for group in entry.context]
+            context_keys, unless_keys = entry_keys[ei]
+            groups = [[h for k in group for h in get(k)] for group in context_keys]
             if not all(groups):
                 continue  # a context group is absent from the whole draft
-            unless = [h for p in entry.unless for h in get(p.key)]
+            unless = [h for k in unless_keys for h in get(k)]
             cancel = global_cancel if (entry.score is None or entry.score > 0) else ()
             for hit in get(key):
                 if entry.after_pos and (hit.first == 0 or ms[hit.first - 1].pos[0] not in entry.after_pos):
