@@ -159,3 +159,20 @@ def test_the_console_script_runs_no_pydantic_plugin_unless_the_user_says(tmp_pat
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["findings"] == []
     assert marker.exists() is loaded
+
+
+def test_the_commands_annotations_are_objects_not_strings() -> None:
+    """typer reads every command's parameters with ``typing.get_type_hints`` on each run: a
+    string annotation (what ``from __future__ import annotations`` makes of them all) is
+    compiled and evaluated each time, so the modules that define commands do without it."""
+    import inspect
+
+    from snslint.cli import app
+    from snslint.cli.policy import policy_app
+
+    callbacks = [info.callback for info in app.registered_commands + policy_app.registered_commands]
+    callbacks.append(app.registered_callback.callback)
+    assert len(callbacks) >= 9
+    for callback in callbacks:
+        strings = {name: a for name, a in inspect.get_annotations(callback).items() if isinstance(a, str)}
+        assert not strings, f"{callback.__module__}.{callback.__qualname__}: {strings}"

@@ -12,10 +12,10 @@ This module holds the typer app and registers the commands:
 
 Every expected error is one line in Japanese and English with exit code 2; an unexpected one
 too (its traceback only with ``--debug``). Heavy modules (the engine, rich, Sudachi) are
-imported inside the commands, so that ``snslint --version`` stays quick.
+imported inside the commands, so that ``snslint --version`` stays quick. The modules that
+define commands do without ``from __future__ import annotations``: typer reads the parameters'
+annotations on every run, and string annotations would be compiled and evaluated each time.
 """
-
-from __future__ import annotations
 
 import sys
 from typing import Optional

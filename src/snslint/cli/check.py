@@ -8,8 +8,6 @@ Every expected error is one line in Japanese and English with exit code 2; an un
 too (its traceback only with ``--debug``).
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from dataclasses import dataclass, field, replace

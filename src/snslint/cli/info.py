@@ -5,8 +5,6 @@ They read the rule registry and the bundled policies and print; an expected erro
 in Japanese and English with exit code 2.
 """
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from typing import Optional

@@ -15,8 +15,6 @@ English with exit code 2.
 ``CITY`` is a bundled id (``zushi``) or the path of a policy file (``my-city.yaml``).
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import Enum
