@@ -5,7 +5,11 @@ that background load hits them alike; medians are printed, with min-max):
 
 1. **bare**: one Python process reads every draft, tokenizes its body with Sudachi (core
    dictionary, split mode C) and reads every morpheme's normalized form; dictionary load
-   included. This is the floor.
+   included. This is the floor the targets are measured against. Beside it, the **stack
+   floor** (:data:`FLOOR`): the same work as a typer command that also reads each draft's front
+   matter with PyYAML and validates it with a pydantic model, i.e. what any tool built on the
+   chosen libraries pays before a rule runs; printed as a ratio to bare, for one draft and for
+   the folder, so that the share left to snslint's own work is measured, not guessed.
 2. **no-cache**: ``snslint check DIR --city CITY --format json --no-cache`` (default
    ``--jobs``: every core), and the same with ``-j 1`` (one process) to show what the pool
    brings on this machine at this moment.
@@ -83,6 +87,50 @@ for p in paths:
         n += 1
 print(n)
 """
+
+FLOOR = r"""
+import os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as snslint's console script
+from datetime import datetime
+import typer, yaml
+from pydantic import BaseModel, ConfigDict
+from sudachipy import Dictionary, SplitMode
+
+class FrontMatter(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    city: str | None = None
+    platform: str | None = None
+    scheduled_at: datetime | str | None = None
+
+app = typer.Typer(add_completion=False)
+
+@app.command()
+def check(target: str, city: str = "", format: str = "json") -> None:
+    tok = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    paths = [os.path.join(target, n) for n in sorted(os.listdir(target))] if os.path.isdir(target) else [target]
+    n = 0
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            text = fh.read()
+        if text.startswith("---\n"):
+            end = text.find("\n---\n", 4)
+            FrontMatter.model_validate(yaml.load(text[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            text = text[end + 5:]
+        for m in tok.tokenize(text):
+            m.normalized_form()
+            n += 1
+    print(n)
+
+@app.command()
+def version() -> None:
+    print("floor")
+
+app()
+"""
+"""The stack's floor: what any command built on the chosen libraries pays before a rule runs.
+Bare Sudachi's work, plus typer parsing a two-command CLI, PyYAML reading the front matter and a
+pydantic model validating it (the first validator built imports pydantic's plugin loader)."""
+
 
 BREAK_EVEN = r"""
 import sys, time
@@ -278,11 +326,12 @@ def main() -> None:
             raise SystemExit("the JSON output differs between the cache and worker variants")
 
         cases: dict[str, list[dict]] = {
-            k: [] for k in ("bare", "nocache", "nocache_j1", "cache_first", "cache_second", "bare_one", "one_nocache", "one_newdraft")
+            k: [] for k in ("bare", "floor", "nocache", "nocache_j1", "cache_first", "cache_second", "bare_one", "floor_one", "one_nocache", "one_newdraft")
         }
         template = files[len(files) // 2].read_text(encoding="utf-8")
         for r in range(args.rounds):
             cases["bare"].append(run([py, "-c", BARE, str(drafts)], work))
+            cases["floor"].append(run([py, "-c", FLOOR, "check", str(drafts), "--city", args.city], work))
             cases["nocache"].append(run(base + [str(drafts)] + common + ["--no-cache"], work))
             cases["nocache_j1"].append(run(base + [str(drafts)] + common + ["--no-cache", "-j", "1"], work))
             shutil.rmtree(cache_dir, ignore_errors=True)
@@ -291,17 +340,20 @@ def main() -> None:
             draft = one / f"new-{r}.txt"
             draft.write_text(template.replace("\n---\n", f"\n---\n（第{r}版）", 1), encoding="utf-8")
             cases["bare_one"].append(run([py, "-c", BARE, str(draft)], work))
+            cases["floor_one"].append(run([py, "-c", FLOOR, "check", str(draft), "--city", args.city], work))
             cases["one_nocache"].append(run(base + [str(draft)] + common + ["--no-cache"], work))
             cases["one_newdraft"].append(run(base + [str(draft)] + common, work))  # warm cache folder, new draft
 
         med = {k: statistics.median(x["wall"] for x in v) for k, v in cases.items()}
         labels = {
             "bare": f"bare Sudachi, {len(files)} drafts",
+            "floor": f"stack floor, {len(files)} drafts",
             "nocache": "snslint --no-cache",
             "nocache_j1": "snslint --no-cache -j 1",
             "cache_first": "snslint, cache first run",
             "cache_second": "snslint, cache second run",
             "bare_one": "bare Sudachi, one draft (cold)",
+            "floor_one": "stack floor, one draft (cold)",
             "one_nocache": "snslint one draft --no-cache",
             "one_newdraft": "snslint one new draft, warm cache",
         }
@@ -323,6 +375,8 @@ def main() -> None:
             met = "met" if wall <= target else "NOT met"
             print(f"{label:<42} {wall:6.2f}{unit or ' '} {cpu_ratio:6.2f}{unit or ' '}  <= {target}{unit} ({met})")
         print(f"{'one new draft, warm cache / bare (cold)':<42} {med['one_newdraft'] / med['bare_one']:6.2f}x {cpu['one_newdraft'] / cpu['bare_one']:6.2f}x")
+        print(f"{'stack floor, one draft / bare (cold)':<42} {med['floor_one'] / med['bare_one']:6.2f}x {cpu['floor_one'] / cpu['bare_one']:6.2f}x")
+        print(f"{f'stack floor, {len(files)} drafts / bare':<42} {med['floor'] / med['bare']:6.2f}x {cpu['floor'] / cpu['bare']:6.2f}x")
         peak = max(x["pss_mb"] for k in ("nocache", "cache_first") for x in cases[k])
         print(f"peak memory, {len(files)} drafts: {peak:.0f} MB PSS summed over processes (target < 250 MB: {'met' if peak < 250 else 'NOT met'})")
 
