@@ -140,10 +140,19 @@ def _pydantic_plugin_site(site: Path, marker: Path) -> None:
     (info / "entry_points.txt").write_text("[pydantic]\nobserve = observe_validation:plugin\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize(("setting", "loaded"), [(None, False), ("", True)])
+def _pydantic_has_the_switch() -> bool:
+    """pydantic reads ``PYDANTIC_DISABLE_PLUGINS`` from 2.7 on (2.6, the lowest version
+    snslint declares, loads every plugin whatever it says)."""
+    from pydantic.version import VERSION
+
+    return tuple(int(part) for part in VERSION.split(".")[:2]) >= (2, 7)
+
+
+@pytest.mark.parametrize(("setting", "loaded"), [(None, not _pydantic_has_the_switch()), ("", True)])
 def test_the_console_script_runs_no_pydantic_plugin_unless_the_user_says(tmp_path: Path, setting, loaded) -> None:
     """The console script turns pydantic's plugins off (``PYDANTIC_DISABLE_PLUGINS``) unless
-    the variable is already set: set (even empty), the user's choice is kept."""
+    the variable is already set: set (even empty), the user's choice is kept. A pydantic
+    without the switch loads them as before (the check still runs)."""
     marker = tmp_path / "marker"
     site = tmp_path / "site"
     _pydantic_plugin_site(site, marker)

@@ -5,10 +5,11 @@ Three things a long-lived program would not do, each worth a part of a one-draft
 (figures in the commits that added them):
 
 - pydantic's plugins are off (``PYDANTIC_DISABLE_PLUGINS=__all__``, pydantic's documented
-  switch, unless the variable is already set): a pydantic plugin observes an application's
-  validation, and snslint validates only its own inputs (policies, configuration, front
-  matter); without the switch, pydantic scans every installed distribution's entry points
-  when it builds its first validator. The worker processes inherit the setting;
+  switch from 2.7 on, unless the variable is already set): a pydantic plugin observes an
+  application's validation, and snslint validates only its own inputs (policies,
+  configuration, front matter); without the switch, pydantic scans every installed
+  distribution's entry points when it builds its first validator. The worker processes
+  inherit the setting;
 - the cyclic garbage collector is paused during the start-up and resumed, with everything
   built so far frozen, once the first drafts are checked (:mod:`snslint.lint.startup`);
 - once the command has finished and its output is flushed, the process ends with
