@@ -204,6 +204,39 @@ def test_json_shape(cli, tmp_path):
     assert doc["summary"]["error"] == 1 and doc["summary"]["files"] == 1
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_formats_write_the_document_in_one_piece(tmp_path, fmt):
+    """A folder of drafts makes a report of thousands of JSON tokens; writing it token by
+    token to a text stream (``json.dump``) cost a 2,000-draft run half a second after the
+    checks were done. The document is the same, written with one call."""
+    import io
+
+    from snslint.lint.engine import CheckOptions
+    from snslint.output import formats
+    from snslint.output.report import Report
+    from snslint.run.runner import check_paths
+    from snslint.settings.chooser import PolicySource
+
+    for i in range(3):
+        write(tmp_path / f"d{i}.txt", KAGOSHIMA_SHORT)
+    results = check_paths([str(tmp_path)], PolicySource(city="kagoshima"), CheckOptions())
+    report = Report(results=results, lang="ja", policy_label="kagoshima")
+    assert len(report.findings) >= 3
+
+    class Counting(io.StringIO):
+        calls = 0
+
+        def write(self, s):
+            Counting.calls += 1
+            return super().write(s)
+
+    out = Counting()
+    formats.get(fmt)(report, out)
+    doc = json.loads(out.getvalue())
+    assert doc and out.getvalue().endswith("}\n")
+    assert Counting.calls == 1
+
+
 def test_line_and_column_count_front_matter_and_characters(cli, tmp_path):
     path = write(tmp_path / "d.txt", KAGOSHIMA_SHORT)
     f = json.loads(cli("check", "d.txt", "--format", "json").stdout)["findings"][0]
