@@ -501,3 +501,29 @@ def test_code_fingerprint_follows_an_upgraded_library(monkeypatch, tmp_path):
     before = code_fingerprint()
     fake.write_text("# version 2\n", encoding="utf-8")
     assert code_fingerprint() != before
+
+
+def test_a_finding_as_plain_data_is_asdict_and_comes_back_whole(tmp_path, source):
+    """What the cache and the workers carry of a finding: ``dataclasses.asdict`` with the
+    severity as its value, every container copied (nothing shared with the finding), and
+    :meth:`Finding.from_dict` gives the same finding back."""
+    from dataclasses import asdict
+
+    from snslint.findings import Finding
+
+    ad = "---\ncity: kisarazu\nscheduled_at: 2026-12-02T10:00\n---\n新商品のご購入は当店へ。今なら半額セール、お得なクーポンもあります！\n"
+    findings = [
+        f
+        for text in (PII_DRAFT, ad)
+        for f in check_path(_write(tmp_path, f"d{len(text)}.txt", text), source, CheckOptions()).findings
+    ]
+    assert any(f.clause is not None for f in findings)
+    assert any(isinstance(v, (dict, list)) for f in findings for v in f.extra.values())  # nested evidence
+    for f in findings:
+        plain = f.to_dict()
+        assert plain == {**asdict(f), "severity": f.severity.value}
+        assert Finding.from_dict(plain) == f and Finding.from_dict(plain).extra == f.extra
+        for key, value in f.extra.items():
+            if isinstance(value, (dict, list)):
+                assert plain["extra"][key] is not value
+        assert json.loads(json.dumps(plain)) == plain
