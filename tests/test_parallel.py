@@ -288,3 +288,14 @@ def test_stdin_is_read_by_the_parent_in_its_place(drafts, monkeypatch):
     assert runs[0] == runs[1]
     stdin_row = [r for r in runs[1] if r[0] == "-"]
     assert len(stdin_row) == 1 and [f["code"] for f in stdin_row[0][1]] == ["PII001"]
+
+
+@pytest.mark.parametrize("files,jobs", [(1, 2), (10, 2), (95, 2), (1999, 2), (2000, 4), (333, 3)])
+def test_batches_keep_every_path_in_order_and_end_small(files, jobs):
+    paths = [f"d{i}.txt" for i in range(files)]
+    got = workers.batches(paths, jobs)
+    assert [p for b in got for p in b] == paths and all(got)
+    size = workers.chunk_size(files, jobs)
+    assert max(map(len, got)) <= size
+    if size >= 4:  # the last round is cut finer, so no worker waits a whole batch at the end
+        assert all(len(b) <= size // 4 for b in got[-jobs:])

@@ -16,7 +16,8 @@ How (the shape of :func:`check_in_pool`):
   :class:`~snslint.settings.chooser.PolicySource` (city ids and policy file paths), the
   :class:`~snslint.lint.engine.CheckOptions`, the run's clock and the content cache's folder and
   settings digest. It rebuilds the chooser and the cache from them.
-- Paths go out in batches (:func:`chunk_size` paths each) through ``ProcessPoolExecutor.map``;
+- Paths go out in batches (:func:`batches`: :func:`chunk_size` paths each, smaller at the end)
+  through ``ProcessPoolExecutor.map``;
   a worker checks a batch with :func:`~snslint.lint.engine.check_batch` (every body tokenized
   first, then the rules), and ``map`` returns the batches in input order (and raises,
   rather than hangs, if a worker dies). Each result comes back as a small tuple (:func:`encode`): findings as
@@ -135,6 +136,20 @@ def chunk_size(files: int, jobs: int) -> int:
     return max(1, min(32, files // (jobs * 8)))
 
 
+def batches(paths: list[str], workers: int) -> list[list[str]]:
+    """``paths`` cut into the tasks of a pool of ``workers``, in order: batches of
+    :func:`chunk_size` paths, except the last round (one batch per worker) cut four times
+    finer, so that the workers finish within a few drafts of each other instead of one
+    waiting up to a whole batch for the other."""
+    size = chunk_size(len(paths), workers)
+    tail = min(len(paths), workers * size)
+    head = len(paths) - tail
+    small = max(1, size // 4)
+    return [paths[i : min(i + size, head)] for i in range(0, head, size)] + [
+        paths[i : i + small] for i in range(head, len(paths), small)
+    ]
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """``fork`` when available and safe (a single thread), else ``spawn``."""
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
@@ -188,9 +203,7 @@ def check_in_pool(
             executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,))
             # map() submits every chunk now, which starts the workers (with fork, all of them
             # before the executor's own thread); results come back in order.
-            size = chunk_size(len(rest), workers)
-            batches = [rest[i : i + size] for i in range(0, len(rest), size)]
-            results = executor.map(_check_in_worker, batches)
+            results = executor.map(_check_in_worker, batches(rest, workers))
         if progress is not None:
             progress.start(total if total is not None else len(paths))
             progress.advance(done + 1)
