@@ -67,8 +67,10 @@ def _patched_bundle(monkeypatch, change):
         lambda d: d["CAT001"]["key"].update(format=0),  # an older bundle format
         lambda d: d["CAT001"]["lexicon"].pop("entries"),  # damaged
         lambda d: d.pop("CAT001"),  # missing
+        lambda d: d["CAT001"]["lexicon"]["entries"][0]["phrases"][0].pop(),  # a phrase row cut short
+        lambda d: d["CAT001"]["lexicon"]["unless"].append(["選挙", "選挙", "選挙", None, False, "x"]),  # one too long
     ],
-    ids=["edited-file", "other-dictionary", "old-format", "damaged", "missing"],
+    ids=["edited-file", "other-dictionary", "old-format", "damaged", "missing", "short-phrase", "long-phrase"],
 )
 def test_a_stale_or_damaged_entry_is_compiled_instead(monkeypatch, change):
     _patched_bundle(monkeypatch, change)

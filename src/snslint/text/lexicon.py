@@ -844,9 +844,14 @@ def lexicon_from_plain(data: dict[str, Any]) -> Lexicon:
         KeyError, TypeError, ValueError: ``data`` does not have that shape.
     """
 
+    new = tuple.__new__  # Phrase(...) goes through a Python-level __new__; this does not
+
     def phrase(row: list[Any]) -> Phrase:
-        text, norm, surface, special, surface_only = row
-        return Phrase(text, norm, surface, special=special, surface_only=surface_only)
+        # The row is the phrase's fields in order (_phrase_plain); a cold run rebuilds
+        # thousands of them.
+        if len(row) != len(Phrase._fields):
+            raise ValueError(f"a phrase row has {len(row)} fields")
+        return new(Phrase, row)
 
     entries = []
     for row in data["entries"]:
