@@ -176,3 +176,43 @@ def test_offsets_are_sudachis_own(text: str) -> None:
     theirs = [(off + m.begin(), off + m.end()) for off, piece in iter_chunks(text) for m in _SUDACHI.tokenizer("C").tokenize(piece)]
     assert [(m.begin, m.end) for m in ours] == theirs
     assert all(text[m.begin : m.end] == m.surface for m in ours)
+
+
+WORD_CACHE_TEXTS = (
+    # The same dictionary words in other widths and cases (their forms are the entry's own),
+    # and unknown words that Sudachi gives one shared id (ｱｲｳｴｵ, QWERTY, ﾀﾞｲｶﾞｲ), each with its
+    # own normalized form.
+    "XYZZY と Xyzzy と ＸＹＺＺＹ。ﾃｽﾄ とテスト。ｱｲｳｴｵ と QWERTY と ﾀﾞｲｶﾞｲ。",
+    "１２３４ と 5678。𠮷野家の😀🎉（^_^）行きました。行って、行く。ぽむぽむぷりん",
+    "【お知らせ】１２月８日（火）は市役所本庁舎の窓口を休みます。ＡＢＣＤＥとabcde。",
+)
+
+
+@pytest.mark.parametrize("mode", ["C", "A"])
+def test_words_seen_before_keep_their_own_forms(mode: str) -> None:
+    """tokenize() keeps each dictionary word's normalized form, dictionary form and part of
+    speech by word id (:data:`snslint.text.analysis._WORDS`): read again from the cache, every
+    morpheme still has exactly what Sudachi gives it, unknown words included."""
+    from snslint.text import analysis
+
+    tok = analysis._SUDACHI.tokenizer(mode)
+    expected = [
+        [(m.surface(), m.normalized_form(), m.dictionary_form(), tuple(m.part_of_speech())) for m in tok.tokenize(text)]
+        for text in WORD_CACHE_TEXTS
+    ]
+    oov = [m for text in WORD_CACHE_TEXTS for m in tok.tokenize(text) if m.is_oov()]
+    assert len({m.word_id() for m in oov}) < len({m.surface() for m in oov})  # shared ids
+    for _ in range(2):  # the second time, the words come from the cache
+        got = [[(m.surface, m.normalized, m.dictionary, m.pos) for m in tokenize(text, mode)] for text in WORD_CACHE_TEXTS]
+        assert got == expected
+    assert not any(m.word_id() in analysis._WORDS for m in oov)
+
+
+def test_the_word_cache_stops_growing_at_its_bound(monkeypatch) -> None:
+    from snslint.text import analysis
+
+    monkeypatch.setattr(analysis, "_WORDS", {})
+    monkeypatch.setattr(analysis, "WORD_CACHE_MAX", 3)
+    ms = tokenize("市役所の窓口で住民票の写しを申請できます。")
+    assert len(analysis._WORDS) == 3 and len(ms) > 3
+    assert [m.normalized for m in ms] == [m.normalized for m in tokenize("市役所の窓口で住民票の写しを申請できます。")]

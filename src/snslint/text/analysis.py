@@ -86,6 +86,18 @@ _POS_BY_ID: dict[int, tuple[str, ...]] = {}
 """Part-of-speech tuples by Sudachi's POS id (one dictionary per process), shared by every
 draft, so each distinct POS is read and built once per process."""
 
+_WORDS: dict[int, tuple[str, str, tuple[str, ...]]] = {}
+"""``(normalized form, dictionary form, part of speech)`` by Sudachi word id, for words of the
+dictionary (one per process). These three are the dictionary entry's own (a test checks them
+against Sudachi over surfaces that differ in width and case); only the surface depends on the
+text. An out-of-vocabulary morpheme is never kept: Sudachi gives every unknown word of one
+part of speech the same id (ｱｲｳｴｵ and QWERTY share one), each with its own forms. Bounded
+by :data:`WORD_CACHE_MAX`."""
+
+WORD_CACHE_MAX = 65536
+"""Most dictionary words :data:`_WORDS` keeps (a few MB); a long-running process (``snslint
+serve``) stops adding past it and reads the rest from Sudachi as before."""
+
 
 def dictionary_version() -> str:
     """A fingerprint of the installed SudachiPy and core dictionary, for cache keys.
@@ -172,6 +184,7 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
     append = out.append
     new = tuple.__new__  # Morpheme(...) goes through a Python-level __new__; this does not
     pos_cache = _POS_BY_ID
+    words = _WORDS
     sentence = 0
     depth = 0  # open quotation brackets
     for offset, piece in iter_chunks(text):
@@ -180,13 +193,21 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
         # (two calls into the binding fewer per morpheme; tests/test_analysis.py checks it).
         begin = offset
         for m in tok.tokenize(piece):
-            pid = m.part_of_speech_id()
-            pos = pos_cache.get(pid)
-            if pos is None:
-                pos = pos_cache[pid] = tuple(m.part_of_speech())
+            # A word seen before: its forms and POS from _WORDS, one call instead of three
+            # (and no new strings for them).
+            wid = m.word_id()
+            word = words.get(wid)
+            if word is None:
+                pid = m.part_of_speech_id()
+                pos = pos_cache.get(pid)
+                if pos is None:
+                    pos = pos_cache[pid] = tuple(m.part_of_speech())
+                word = (m.normalized_form(), m.dictionary_form(), pos)
+                if len(words) < WORD_CACHE_MAX and not m.is_oov():
+                    words[wid] = word
             surface = m.surface()
             end = begin + len(surface)
-            append(new(Morpheme, (surface, begin, end, m.normalized_form(), m.dictionary_form(), pos, sentence)))
+            append(new(Morpheme, (surface, begin, end, word[0], word[1], word[2], sentence)))
             begin = end
             if not surface:
                 continue
