@@ -23,6 +23,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
+from snslint.cli.common import Lang
 from snslint.errors import SnslintError
 from snslint.output.exit_status import ExitStatus
 
@@ -32,11 +33,6 @@ policy_app = typer.Typer(
     rich_markup_mode=None,
     help="市のポリシーの表示・網羅状況・作成・検証 / Show, measure, start and validate a city's policy.",
 )
-
-
-class Lang(str, Enum):
-    ja = "ja"
-    en = "en"
 
 
 class ShowFormat(str, Enum):
