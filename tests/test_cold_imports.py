@@ -106,6 +106,24 @@ def test_link_machinery_only_for_a_draft_with_a_link(tmp_path: Path) -> None:
     assert "confusable_homoglyphs" not in with_link
 
 
+TLD_TRIE_BUILT = textwrap.dedent(
+    """
+    from snslint.text import links
+    value = [links._ascii_label.cache_info().currsize, links._tld_pattern.cache_info().currsize]
+    """
+)
+
+
+def test_a_url_without_a_scheme_does_not_compile_the_whole_tld_trie(tmp_path: Path) -> None:
+    # "www.city.goshogawara.lg.jp/..." without https:// is read with the small per-letter TLD
+    # tries: the pattern of all 1,400-odd TLDs took about 50 ms to compile.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_LINK.replace("https://www.", "www.").replace(".jp/", ".jp/kurashi/"), encoding="utf-8")
+    proc, built = run_probe(tmp_path, TLD_TRIE_BUILT, "check", str(draft), "--no-cache", "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert built == [1, 0]  # the scheme-less path ran; the whole trie was never built
+
+
 @pytest.mark.parametrize(("city", "compiled"), [("goshogawara", [0, 0]), ("zushi", [1, 1])])
 def test_a_rule_the_policy_leaves_off_compiles_no_pattern(tmp_path: Path, city: str, compiled: list[int]) -> None:
     # FORM009 (the sender's department) and FORM010 (machine-dependent characters) are zushi's

@@ -218,6 +218,49 @@ def test_the_url_match_without_the_tld_trie_equals_the_full_pattern() -> None:
             assert [got.group(g) for g in groups] == [want.group(g) for g in groups], (text, start)
 
 
+HOSTISH_PIECES = [
+    "www", "city", "kisarazu", "lg", "jp", "co", "com", "comcast", "info", "network", "n", "a",
+    "EXAMPLE", "Com", "JP", "xn--p1ai", "XN--P1AI", "xn--", "みんな", "コム", "例え", "テスト",
+    ".", ".", ".", "..", "-", "_", "@", "+", "9", "2026", "é", "Ä", "ſ", "\u212a", "\u0130",
+    "ӿ", "ελ", " ", "あ", "．", "ｃｏｍ",
+]
+
+
+def test_ascii_domains_without_the_tld_trie_equal_the_full_pattern() -> None:
+    """links._ascii_domains (a run of label characters, then one TLD look-up per run) gives
+    the spans of ``finditer`` of twitter-text's validAsciiDomain with the whole TLD trie, on
+    3,000 random hosts built from label pieces, dots, TLDs and their case variants."""
+    import random
+    import re
+
+    from snslint.text.links import _ascii_domains, ascii_domain_pattern_source
+
+    full = re.compile(ascii_domain_pattern_source(), re.IGNORECASE)
+    rng = random.Random(20261130)
+    found = 0
+    for _ in range(3000):
+        pieces = [rng.choice(HOSTISH_PIECES) for _ in range(rng.randrange(1, 12))]
+        host = "".join(piece + ("." if rng.random() < 0.5 else "") for piece in pieces)
+        want = [m.span() for m in full.finditer(host)]
+        assert _ascii_domains(host) == want, host
+        found += bool(want)
+    assert found > 500  # the pieces do make domains, not only misses
+
+
+def test_a_url_without_a_scheme_links_its_ascii_domains() -> None:
+    """What the domains look like to a user: the TLD ends the host, the last domain takes
+    the path, a label with an accent counts, Japanese does not."""
+    texts = {
+        "詳しくは www.city.kisarazu.lg.jp/kurashi/ をご覧ください": ["www.city.kisarazu.lg.jp/kurashi/"],
+        "市HP（City.Zushi.LG.JP）へ": ["City.Zushi.LG.JP"],
+        "café.example.com で": ["café.example.com"],
+        "例え.テスト.jp は": [],
+        "version 2.0 と 1.5km": [],
+    }
+    for text, want in texts.items():
+        assert [lk.text for lk in extract_urls(text)] == want, text
+
+
 def _matches_trying_every_start(url_re, text: str) -> list[tuple[int, int]]:
     """The reference for links._matches: every start before each dot, in order."""
     from snslint.text.links import _HOST_RUN, _WINDOW, MAX_HOST_RUN

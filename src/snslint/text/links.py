@@ -379,11 +379,50 @@ def _match_url(text: str, start: int) -> _UrlMatch | None:
     return None
 
 
+def ascii_domain_pattern_source() -> str:
+    """twitter-text's ``validAsciiDomain`` (the domains it links in a URL written without a
+    scheme) as one regex (IGNORECASE) with the TLD trie. :func:`_ascii_domains` gives its
+    ``finditer`` spans without compiling it (the trie of every TLD takes about 50 ms to
+    compile); the tests compare the two."""
+    return rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+{_tld_pattern()}"
+
+
 @lru_cache(maxsize=1)
-def _ascii_domain() -> re.Pattern[str]:
-    """The ASCII-domain pattern for URLs without a scheme; compiled (slow: it holds the whole
-    TLD trie) only when a draft has one, as city posts mostly write ``https://``."""
-    return re.compile(rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+{_tld_pattern()}", re.IGNORECASE)
+def _ascii_label() -> re.Pattern[str]:
+    """A run of the characters an ASCII-domain label may hold (IGNORECASE, as in
+    :func:`ascii_domain_pattern_source`)."""
+    return re.compile(rf"[\-a-z0-9{_LATIN_ACCENTS}]+", re.IGNORECASE)
+
+
+def _ascii_domains(host: str) -> list[tuple[int, int]]:
+    r"""The ``(start, end)`` spans in ``host`` that ``finditer`` of the ASCII-domain pattern
+    (:func:`ascii_domain_pattern_source`) gives, found without its TLD trie.
+
+    The pattern is ``(?:LABEL+\.)+ TLD``. A label cannot hold a dot, so from any start inside
+    a maximal run of label characters the groups are that run and each following run that
+    begins right after the previous one's dot and ends with a dot of its own; the regex
+    backtracks from the most groups to the fewest and takes the first place after a group's
+    dot where a TLD matches (:func:`_tld_end`). The answer is the same from every start in a
+    run, so it is computed once per run, from the last run back (each run's answer is the
+    next chained run's, or its own dot's TLD): one TLD look-up per run, where the regex
+    retried every start.
+    """
+    runs = [m.span() for m in _ascii_label().finditer(host)]
+    ends: list[int | None] = [None] * len(runs)  # per run: where a match starting in it ends
+    for i in range(len(runs) - 1, -1, -1):
+        end = runs[i][1]
+        if end >= len(host) or host[end] != ".":
+            continue  # no group starts in this run
+        chained = i + 1 < len(runs) and runs[i + 1][0] == end + 1 and ends[i + 1] is not None
+        ends[i] = ends[i + 1] if chained else _tld_end(host, end + 1)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for (start, end), match_end in zip(runs, ends):
+        if match_end is None or end <= pos:
+            continue
+        out.append((max(start, pos), match_end))
+        pos = match_end
+    return out
 
 
 # --------------------------------------------------------------------------- hosts
@@ -587,8 +626,8 @@ def extract_urls(text: str) -> list[Link]:
             if before and before in "-_./":
                 continue
             last: Link | None = None
-            for am in _ascii_domain().finditer(host):
-                a_start, a_end = host_start + am.start(), host_start + am.end()
+            for a_start, a_end in _ascii_domains(host):
+                a_start, a_end = host_start + a_start, host_start + a_end
                 last = _make(text, a_start, a_end, None, a_start, a_end, None, None, None)
                 out.append(last)
             if last is not None and path_span is not None:
