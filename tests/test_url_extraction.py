@@ -261,6 +261,71 @@ def test_a_url_without_a_scheme_links_its_ascii_domains() -> None:
         assert [lk.text for lk in extract_urls(text)] == want, text
 
 
+def test_the_tails_ascii_sets_are_its_classes() -> None:
+    """links._tail reads the tail's character classes as sets of ASCII characters: each set
+    holds exactly the ASCII characters its class matches (IGNORECASE)."""
+    import re
+
+    from snslint.text import links
+
+    pairs = [
+        (links._PATH_CHAR_ASCII, links._PATH_CHAR),
+        (links._PATH_END_ASCII, links._PATH_END),
+        (links._QUERY_CHAR_ASCII, links._QUERY_CHAR),
+        (links._QUERY_END_ASCII, links._QUERY_END),
+    ]
+    for ascii_set, cls in pairs:
+        compiled = re.compile(cls, re.IGNORECASE)
+        assert {chr(c) for c in range(128) if compiled.fullmatch(chr(c))} == ascii_set, cls
+
+
+def test_no_character_from_u3000_up_continues_a_tail() -> None:
+    """Where a run of path or query characters stops at a character from U+3000 up, the tail
+    has ended: no such character matches a class of the tail (IGNORECASE), nor is it ``(``."""
+    import re
+
+    from snslint.text import links
+
+    every = re.compile(
+        f"{links._PATH_CHAR}|{links._PATH_END}|{links._QUERY_CHAR}|{links._QUERY_END}|[(?:/0-9]", re.IGNORECASE
+    )
+    high = "".join(map(chr, range(links._TAIL_NEVER_FROM, 0x110000)))
+    assert every.search(high) is None
+
+
+TAILISH_PIECES = [
+    "/", "/", "?", ":", ":8080", "a", "Z", "k", "0", "9", "-", "_", "=", "#", "+", ".", ",", "!",
+    "*", "'", ";", "$", "%", "[", "]", "~", "&", "|", "@", "(", ")", "(x)", "(a(b)c)", "\u2013",
+    "é", "Ӿ", "ж", "\u212a", "ſ", "\u0130", "ı", "\u00a0", " ", "\n", "\t", "あ", "。", "）", "ｈ",
+    "\U0001f600", "index.html", "kurashi/gomi", "?q=1&r=2", "?a.b,", "/path.", "/x,y", '"', "<", "`",
+]
+
+
+def test_the_tail_without_compiling_equals_the_tail_pattern() -> None:
+    """links._tail gives the compiled tail's end and groups at every position of 3,000
+    random tails, or None (the caller then uses the pattern); it decides most of them."""
+    import random
+    import re
+
+    from snslint.text.links import _tail, tail_pattern_source
+
+    full = re.compile(tail_pattern_source(), re.IGNORECASE)
+    rng = random.Random(30112026)
+    decided = undecided = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(TAILISH_PIECES) for _ in range(rng.randrange(1, 14)))
+        for at in range(len(text) + 1):
+            got = _tail(text, at)
+            if got is None:
+                undecided += 1
+                continue
+            decided += 1
+            m = full.match(text, at)
+            want = (m.end(), *(m.span(g) if m.group(g) is not None else None for g in ("port", "path", "query")))
+            assert got == want, (text, at)
+    assert decided > 4 * undecided > 0
+
+
 def _matches_trying_every_start(url_re, text: str) -> list[tuple[int, int]]:
     """The reference for links._matches: every start before each dot, in order."""
     from snslint.text.links import _HOST_RUN, _WINDOW, MAX_HOST_RUN
