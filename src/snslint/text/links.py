@@ -150,7 +150,7 @@ def _psl_rules() -> tuple[str, ...]:
     from publicsuffixlist import PSLFILE
 
     # Bytes decoded at once: a text-mode read translates newlines character by character
-    # (2.3 ms for the list's 330 KB against 0.9 ms); splitlines() breaks the same lines.
+    # (over twice as slow on this file); splitlines() breaks the same lines.
     with open(PSLFILE, "rb") as fh:
         lines = fh.read().decode("utf-8").splitlines()
     return tuple(
@@ -270,8 +270,8 @@ def _url_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def tail_pattern_source() -> str:
     """What follows a URL's top-level domain (port, path, query) as twitter-text writes it,
     one regex (IGNORECASE). :func:`_tail` matches it without compiling it where it can: its
-    path class appears about fourteen times, and with its Unicode ranges it took 8 ms to
-    compile, the largest pattern of a cold run with a link."""
+    path class appears about fourteen times, and with its Unicode ranges it was the slowest
+    pattern of a cold run with a link to compile."""
     return rf"(?::(?P<port>[0-9]+))?(?P<path>/{_PATH}*)?(?P<query>\?{_QUERY_CHAR}*{_QUERY_END})?"
 
 
@@ -456,8 +456,8 @@ def _match_url(text: str, start: int) -> _UrlMatch | None:
 def ascii_domain_pattern_source() -> str:
     """twitter-text's ``validAsciiDomain`` (the domains it links in a URL written without a
     scheme) as one regex (IGNORECASE) with the TLD trie. :func:`_ascii_domains` gives its
-    ``finditer`` spans without compiling it (the trie of every TLD takes about 50 ms to
-    compile); the tests compare the two."""
+    ``finditer`` spans without compiling it (a trie of every TLD is slow to compile); the
+    tests compare the two."""
     return rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+{_tld_pattern()}"
 
 
